@@ -1,0 +1,1 @@
+"""detente: political event data from news."""
