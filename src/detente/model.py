@@ -226,6 +226,8 @@ class Document:
     entities: tuple[Entity, ...] = ()
     dateline: TextSpan | None = None
     mentions: tuple[Mention, ...] = ()
+    home: Actor | None = None
+    """The country the story is mostly about: whose police arrest when no one is named."""
     events: tuple[Event, ...] = ()
 
     def evolve(self, **changes: object) -> Document:

@@ -1,0 +1,161 @@
+"""Reference: pronouns and "the two countries" resolved to actors named nearby.
+
+A baseline that reads like a careful human skimming: "he" and "his" are the person most in view
+(the subject of this sentence before the pronoun, else of the sentences just before); "it" and
+"its" the organisation or country most in view; "they" the actors just coordinated ("Iran and
+the US... they"), else the last two sides of different countries; "the two countries" and
+"both sides" the last two countries named. "his country" is the country of the person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from detente.model import Actor, Document, Mention, Token
+
+_PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+_NEUTER = frozenset({"it", "its"})
+_PLURAL = frozenset({"they", "them", "their"})
+_PAIR_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "party", "state"})
+_PAIR_DETERMINERS = frozenset({"two", "both"})
+_COUNTRY_NOUNS = frozenset({"country", "nation", "government"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+_WINDOW = 2
+"""How many sentences back a pronoun may look."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Seen:
+    mention: Mention
+    subject: bool
+
+
+class Coreference:
+    """Stage: adds mentions for pronouns and pair expressions that refer to known actors."""
+
+    name = "coreference"
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.mentions:
+            return doc
+        by_start = sorted(doc.mentions, key=lambda m: m.start)
+        covered = {i for m in doc.mentions for i in range(m.first, m.stop)}
+        added: list[Mention] = []
+        seen: list[_Seen] = []
+        cursor = 0
+        for token in doc.tokens:
+            while cursor < len(by_start) and by_start[cursor].first <= token.i:
+                m = by_start[cursor]
+                seen.append(_Seen(m, doc.tokens[m.head].dep in _SUBJECT_DEPS))
+                cursor += 1
+            if token.i in covered:
+                continue
+            found = self._resolve(doc, token, seen)
+            for mention in found:
+                added.append(mention)
+                seen.append(_Seen(mention, token.dep in _SUBJECT_DEPS))
+            if found:
+                covered.update(range(found[0].first, found[0].stop))
+        if not added:
+            return doc
+        mentions = sorted((*doc.mentions, *added), key=lambda m: (m.start, -m.end))
+        return doc.evolve(mentions=tuple(mentions))
+
+    def _resolve(self, doc: Document, token: Token, seen: Sequence[_Seen]) -> list[Mention]:
+        word = token.text.lower()
+        recent = [s for s in seen if token.sentence - s.mention.sentence <= _WINDOW]
+        if token.tag in ("PRP", "PRP$") and word in _PERSONAL:
+            antecedent = _salient(recent, token, lambda a: a.person is not None)
+            if antecedent is None:
+                return []
+            return [self._refer(doc, token, antecedent, "coref:pronoun")]
+        if token.tag in ("PRP", "PRP$") and word in _NEUTER:
+            antecedent = _salient(recent, token, lambda a: a.person is None, subjects_only=True)
+            if antecedent is None:
+                return []
+            return [self._refer(doc, token, antecedent, "coref:pronoun")]
+        if token.tag in ("PRP", "PRP$") and word in _PLURAL:
+            return [self._refer(doc, token, a, "coref:plural") for a in _group(recent, token)]
+        if token.lemma.lower() in _PAIR_NOUNS and token.pos == "NOUN":
+            determiners = {doc.tokens[c].text.lower() for c in doc.children[token.i]}
+            if determiners & _PAIR_DETERMINERS:
+                pair = _last_countries(recent, 2)
+                if len(pair) == 2:
+                    first = min([token.i, *(c for c in doc.children[token.i] if c < token.i)])
+                    return [self._refer(doc, token, a, "coref:pair", first=first) for a in pair]
+        return []
+
+    def _refer(
+        self, doc: Document, token: Token, antecedent: Mention, rule: str, first: int | None = None
+    ) -> Mention:
+        actor = antecedent.actor
+        start_token = token.i if first is None else first
+        stop = token.i + 1
+        # "his country" is the country of the person, acting as a state
+        if token.tag == "PRP$" and token.head != token.i:
+            head = doc.tokens[token.head]
+            if head.lemma.lower() in _COUNTRY_NOUNS and head.i == token.i + 1:
+                actor = Actor(
+                    name=actor.country or actor.name,
+                    country=actor.country,
+                    igo=actor.igo,
+                    sector="GOV",
+                )
+                stop = head.i + 1
+                rule = "coref:possessive-country"
+        start, end = doc.tokens[start_token].start, doc.tokens[stop - 1].end
+        return Mention(
+            start=start,
+            end=end,
+            text=doc.article.text[start:end],
+            first=start_token,
+            stop=stop,
+            head=stop - 1 if stop - 1 != token.i else token.i,
+            sentence=token.sentence,
+            actor=actor,
+            rule=f"{rule}:{antecedent.text}",
+            confidence=antecedent.confidence * 0.85,
+        )
+
+
+def _salient(
+    recent: Sequence[_Seen], token: Token, accept: object, *, subjects_only: bool = False
+) -> Mention | None:
+    """The most salient earlier mention: a subject in this sentence, then a subject before,
+    then (for people) the latest mention at all."""
+    test = accept if callable(accept) else (lambda a: True)
+    candidates = [s for s in recent if s.mention.start < token.start and test(s.mention.actor)]
+    candidates = [s for s in candidates if s.mention.actor.key is not None]
+    here = [s for s in candidates if s.mention.sentence == token.sentence and s.subject]
+    if here:
+        return here[-1].mention
+    before = [s for s in candidates if s.subject]
+    if before:
+        return before[-1].mention
+    if subjects_only or not candidates:
+        return None
+    return candidates[-1].mention
+
+
+def _group(recent: Sequence[_Seen], token: Token) -> list[Mention]:
+    """ "they": the actors coordinated last, else the last two sides of different countries."""
+    earlier = [s.mention for s in recent if s.mention.start < token.start]
+    if not earlier:
+        return []
+    return _last_countries([_Seen(m, False) for m in earlier], 2)
+
+
+def _last_countries(recent: Sequence[_Seen], n: int) -> list[Mention]:
+    """The latest mentions of `n` different countries or organisations."""
+    picked: list[Mention] = []
+    keys: set[str] = set()
+    for seen in reversed(recent):
+        key = seen.mention.actor.key
+        if key is None or key in keys:
+            continue
+        keys.add(key)
+        picked.append(seen.mention)
+        if len(picked) == n:
+            break
+    return picked

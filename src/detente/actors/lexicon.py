@@ -1,0 +1,154 @@
+"""The actor dictionary turned into lookup tables for matching against parsed text.
+
+Built once per dictionary; matching a sentence is then a handful of dict lookups per token.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from detente.actors.dictionary import ActorDictionary, Person, SectorTerm
+from detente.model import Actor
+
+_WORD = re.compile(r"\w+")
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One phrase of the dictionary and the actor it names on its own."""
+
+    phrase: str
+    kind: str
+    """`country`, `adjective`, `nationals`, `capital`, `metonym`, `igo` or `person`."""
+    actor: Actor
+    where: str
+    exact: bool
+    """Acronyms ("US", "WHO") match only as written; other names in any case, capitalised."""
+    person: Person | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProperMatch:
+    """Where a dictionary phrase occurs: tokens `first` to `stop - 1` and its entries."""
+
+    first: int
+    stop: int
+    entries: tuple[Entry, ...]
+
+    def kind(self, *kinds: str) -> Entry | None:
+        """The first entry of one of `kinds`, if any."""
+        return next((e for e in self.entries if e.kind in kinds), None)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Lookup tables over an ActorDictionary."""
+
+    dictionary: ActorDictionary
+    proper: dict[str, tuple[tuple[Entry, ...], ...]] = field(default_factory=dict)
+    """First word (lower case) -> groups of entries sharing one phrase, longest phrase first."""
+    terms: dict[tuple[str, ...], SectorTerm] = field(default_factory=dict)
+    term_length: int = 1
+
+    @classmethod
+    def build(cls, dictionary: ActorDictionary) -> Lexicon:
+        by_phrase: dict[str, list[Entry]] = defaultdict(list)
+
+        def add(
+            phrase: str, kind: str, actor: Actor, where: str, person: Person | None = None
+        ) -> None:
+            phrase = phrase.strip().translate(_APOSTROPHES)
+            if phrase:
+                by_phrase[phrase].append(Entry(phrase, kind, actor, where, _exact(phrase), person))
+
+        for c in dictionary.countries:
+            government = Actor(name=c.name, country=c.iso3, sector="GOV")
+            for name in (c.name, *c.aliases):
+                add(name, "country", government, c.where)
+            for adjective in c.adjectives:
+                add(adjective, "adjective", government, c.where)
+            people = Actor(name=c.name, country=c.iso3, sector="CVL")
+            for noun in c.nationals:
+                add(noun, "nationals", people, c.where)
+            for capital in (c.capital or "", *c.capital_aliases):
+                add(capital, "capital", government, c.where)
+        for m in dictionary.metonyms:
+            for phrase in m.phrases:
+                add(
+                    phrase,
+                    "metonym",
+                    Actor(name=m.phrases[0], country=m.iso3, sector=m.sector),
+                    m.where,
+                )
+        for o in dictionary.igos:
+            actor = Actor(name=o.name, igo=o.igo, sector=o.sector)
+            for name in (o.name, *o.aliases):
+                add(name, "igo", actor, o.where)
+        for p in dictionary.people:
+            # officials of organisations are filed with the country `IGO:NAME`
+            country, igo = (
+                (None, p.country[4:]) if p.country.startswith("IGO:") else (p.country, None)
+            )
+            actor = Actor(
+                name=p.name, country=country, igo=igo, sector=p.sector, person=p.name, role=p.role
+            )
+            for name in (p.name, *p.aliases):
+                add(name, "person", actor, p.where, p)
+
+        grouped: dict[str, list[tuple[Entry, ...]]] = defaultdict(list)
+        for phrase, entries in by_phrase.items():
+            grouped[first_word(phrase)].append(tuple(entries))
+        proper = {
+            key: tuple(sorted(groups, key=lambda g: -len(g[0].phrase)))
+            for key, groups in grouped.items()
+        }
+        terms = {term_key(t.term): t for t in dictionary.sector_terms}
+        length = max((len(k) for k in terms), default=1)
+        return cls(dictionary, proper, terms, length)
+
+
+def _exact(phrase: str) -> bool:
+    letters = [c for c in phrase if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def first_word(text: str) -> str:
+    """The key a phrase or token is filed under: its first run of word characters, lower case."""
+    match = _WORD.search(text.lower())
+    return match.group(0) if match else ""
+
+
+def term_key(term: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(term.lower().translate(_APOSTROPHES)))
+
+
+def normalise(text: str) -> str:
+    """Text compared against phrases: apostrophes unified (length is kept)."""
+    return text.translate(_APOSTROPHES)
+
+
+def same_phrase(text: str, entry: Entry) -> bool:
+    """Whether a stretch of article text spells the entry's phrase."""
+    if entry.exact:
+        return text == entry.phrase
+    if text.lower() != entry.phrase.lower():
+        return False
+    first = next((c for c in text if c.isalpha()), "")
+    return first.isupper()
+
+
+def valid_person(entries: tuple[Entry, ...], on: dt.date | None) -> Entry | None:
+    """Of the office terms behind a name, the one held on `on` (the latest when undated)."""
+    people = [e for e in entries if e.kind == "person" and e.person is not None]
+    if not people:
+        return None
+    if on is None:
+        return max(people, key=lambda e: e.person.start or dt.date.min if e.person else dt.date.min)
+    for entry in people:
+        if entry.person is not None and entry.person.holds_office_on(on):
+            return entry
+    return None

@@ -1,0 +1,587 @@
+"""Finding actor mentions: dictionary phrases composed into actors over the parse.
+
+A sentence is read in three passes:
+1. dictionary phrases (countries, demonyms, capitals, seats of power, organisations, known
+   people) and sector terms (titles such as "defense minister", groups such as "police");
+2. composition: a title takes the name that follows it and the country before it ("Iranian
+   Defense Minister Aziz Nasirzadeh"); a group takes the country that modifies it ("Iraqi
+   parliament", "Iran's government", "a delegation from Tehran");
+3. what stands alone: a country, capital, organisation or known person by itself.
+People introduced with a title are remembered for the rest of the article ("Nasirzadeh", "the
+minister"). Every mention records the rule or dictionary entry that resolved it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from detente.actors.dictionary import SectorTerm
+from detente.actors.lexicon import (
+    Lexicon,
+    ProperMatch,
+    first_word,
+    normalise,
+    same_phrase,
+    term_key,
+    valid_person,
+)
+from detente.model import Actor, Document, Mention, Sentence, Token
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+_NAME_TAGS = frozenset({"NNP", "NNPS"})
+_MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
+# Group nouns that refer back to actors named elsewhere rather than to the story's home country.
+_REFERRING_GROUPS = frozenset(
+    {
+        "country",
+        "nation",
+        "state",
+        "side",
+        "power",
+        "ally",
+        "neighbour",
+        "neighbor",
+        "counterpart",
+        "delegation",
+        "official",
+        "leader",
+        "member",
+        "party",
+        "group",
+        "organisation",
+        "organization",
+        "company",
+        "agency",
+        "authority",
+    }
+)
+# Sectors whose unnamed groups act at home: police, courts, protesters, the press... Armies and
+# spies in a story are as often foreign as not, so they need a country of their own.
+_HOME_SECTORS = frozenset(
+    {
+        "GOV",
+        "COP",
+        "JUD",
+        "LEG",
+        "OPP",
+        "PTY",
+        "REB",
+        "BUS",
+        "MED",
+        "CVL",
+        "EDU",
+        "REL",
+        "HLH",
+        "NGO",
+    }
+)
+HOME_CONFIDENCE = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class _Term:
+    first: int
+    stop: int
+    term: SectorTerm
+
+
+@dataclass(frozen=True, slots=True)
+class _Unplaced:
+    """A group or titled person with no country in its sentence: it may be the home country's."""
+
+    sentence: int
+    first: int
+    stop: int
+    head: int
+    term: SectorTerm
+    person: str | None = None
+
+
+@dataclass(slots=True)
+class _Memory:
+    """People met so far in the article, by name and by role."""
+
+    names: dict[str, Actor] = field(default_factory=dict)
+    roles: dict[str, Actor] = field(default_factory=dict)
+
+    def remember(self, actor: Actor) -> None:
+        if actor.person:
+            self.names[actor.person.lower()] = actor
+            self.names[actor.person.split()[-1].lower()] = actor
+        if actor.role:
+            self.roles[actor.role.lower()] = actor
+            if actor.key:
+                self.roles[f"{actor.key}:{actor.role.lower()}"] = actor
+
+
+class MentionFinder:
+    """Stage: adds the actor mentions of every sentence."""
+
+    name = "mentions"
+
+    def __init__(self, lexicon: Lexicon) -> None:
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Document) -> Document:
+        memory = _Memory()
+        mentions: list[Mention] = []
+        unresolved: list[_Unplaced] = []
+        skip_until = doc.dateline.end if doc.dateline else -1
+        for sentence in doc.sentences:
+            reader = _SentenceReader(doc, sentence, self.lexicon, memory, skip_until)
+            mentions.extend(reader.read())
+            unresolved.extend(reader.unresolved)
+        home = self._home(mentions)
+        if home is not None:
+            mentions.extend(_home_groups(doc, home, unresolved))
+        mentions.sort(key=lambda m: (m.start, -m.end))
+        return doc.evolve(mentions=tuple(mentions), home=home)
+
+    def _home(self, mentions: list[Mention]) -> Actor | None:
+        """The story's home country: the one its actors most often come from (the first named
+        wins a tie)."""
+        named = [m.actor.country for m in mentions if m.actor.country]
+        if not named:
+            return None
+        counts = Counter(named)
+        top = max(counts.values())
+        iso3 = next(c for c in named if counts[c] == top)
+        country = self.lexicon.dictionary.country(iso3)
+        return Actor(name=country.name if country else iso3, country=iso3, sector="GOV")
+
+
+class _SentenceReader:
+    def __init__(
+        self,
+        doc: Document,
+        sentence: Sentence,
+        lexicon: Lexicon,
+        memory: _Memory,
+        skip_until: int,
+    ) -> None:
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.sentence = sentence
+        self.lexicon = lexicon
+        self.memory = memory
+        self.on: dt.date | None = doc.article.published
+        self.first = sentence.first
+        while self.first < sentence.stop and self.tokens[self.first].start < skip_until:
+            self.first += 1
+        self.used: set[int] = set()
+        self.unresolved: list[_Unplaced] = []
+
+    # -- pass 1: dictionary phrases -------------------------------------------------------
+    def _proper_matches(self) -> list[ProperMatch]:
+        text = normalise(self.doc.article.text)
+        ends = {t.end: t.i for t in self.tokens[self.first : self.sentence.stop]}
+        found: list[ProperMatch] = []
+        i = self.first
+        while i < self.sentence.stop:
+            token = self.tokens[i]
+            match = None
+            for group in self.lexicon.proper.get(first_word(token.text), ()):
+                end = token.start + len(group[0].phrase)
+                last = ends.get(end)
+                if last is not None and same_phrase(text[token.start : end], group[0]):
+                    match = ProperMatch(i, last + 1, group)
+                    break
+            if match is None:
+                i += 1
+                continue
+            found.append(match)
+            i = match.stop
+        return found
+
+    def _terms(self, taken: set[int]) -> list[_Term]:
+        found: list[_Term] = []
+        i = self.first
+        stop = self.sentence.stop
+        while i < stop:
+            hit = None
+            for n in range(min(self.lexicon.term_length, stop - i), 0, -1):
+                words = self.tokens[i : i + n]
+                if any(w.i in taken or not w.text[:1].isalnum() for w in words):
+                    continue
+                key = (*(w.text.lower() for w in words[:-1]), words[-1].lemma.lower())
+                term = self.lexicon.terms.get(key) or self.lexicon.terms.get(
+                    term_key(" ".join(w.text for w in words))
+                )
+                if term is not None and words[-1].pos in ("NOUN", "PROPN"):
+                    hit = _Term(i, i + n, term)
+                    break
+            if hit is None:
+                i += 1
+            else:
+                found.append(hit)
+                i = hit.stop
+        return found
+
+    # -- passes 2 and 3 ------------------------------------------------------------------
+    def read(self) -> list[Mention]:
+        proper = self._proper_matches()
+        by_first = {m.first: m for m in proper}
+        by_stop = {m.stop: m for m in proper}
+        taken = {i for m in proper for i in range(m.first, m.stop)}
+        terms = self._terms(taken)
+        mentions: list[Mention] = []
+        for term in terms:
+            if term.term.kind == "title":
+                mention = self._titled(term, by_first, by_stop)
+            else:
+                mention = self._group(term, by_first, by_stop)
+            if mention is not None:
+                mentions.append(mention)
+        for match in proper:
+            if match.first in self.used:
+                continue
+            mention = self._proper(match)
+            if mention is not None:
+                mentions.append(mention)
+        mentions.extend(self._named_people())
+        mentions.extend(self._introduced_people(mentions))
+        return mentions
+
+    def _titled(
+        self, term: _Term, by_first: dict[int, ProperMatch], by_stop: dict[int, ProperMatch]
+    ) -> Mention | None:
+        """A person by title, maybe with a name after it and a country before it."""
+        name_first, name_stop, named = self._name_after(term.stop, by_first)
+        left, owner = self._modifier_before(term.first, by_stop)
+        if owner is None:
+            owner = self._modifier_child(self._head_of(term.first, name_stop))
+        if owner is None:
+            owner = self._of_phrase(name_stop if named else term.stop, by_first)
+        role = term.term.role or term.term.term.title()
+        country = igo = None
+        person: str | None = None
+        rule = f"title:{term.term.where}"
+        if named:
+            person = self.doc.article.text[
+                self.tokens[name_first].start : self.tokens[name_stop - 1].end
+            ]
+            known = self._known_person(name_first, name_stop, by_first)
+            if known is not None:
+                person = known.person or person
+                if owner is None:
+                    country, igo = known.country, known.igo
+                    rule += f"+person:{known.name}"
+        if owner is not None:
+            country, igo = owner.country, owner.igo
+            rule += f"+{owner.name}"
+        if country is None and igo is None:
+            remembered = self._remembered(person, role)
+            if remembered is None:
+                stop = name_stop if named else term.stop
+                if person or term.term.term.split()[-1] not in _REFERRING_GROUPS:
+                    self.unresolved.append(
+                        _Unplaced(
+                            self.sentence.index,
+                            term.first,
+                            stop,
+                            self._head_of(term.first, stop),
+                            term.term,
+                            person,
+                        )
+                    )
+                return None
+            country, igo = remembered.country, remembered.igo
+            person = person or remembered.person
+            rule += "+memory"
+        actor = Actor(
+            name=person or f"{owner.name if owner else country or igo} {role}",
+            country=country,
+            igo=igo,
+            sector=term.term.sector,
+            person=person,
+            role=role,
+        )
+        if person or owner is not None:
+            self.memory.remember(actor)
+        first = left if left is not None else term.first
+        stop = name_stop if named else term.stop
+        return self._mention(first, stop, actor, rule, 0.95 if named else 0.9)
+
+    def _group(
+        self, term: _Term, by_first: dict[int, ProperMatch], by_stop: dict[int, ProperMatch]
+    ) -> Mention | None:
+        """A body that acts (government, troops, police), with its country when given."""
+        left, owner = self._modifier_before(term.first, by_stop)
+        head = self._head_of(term.first, term.stop)
+        if owner is None:
+            owner = self._modifier_child(head)
+        if owner is None:
+            owner = self._of_phrase(term.stop, by_first, local=term.term.sector in _HOME_SECTORS)
+        if owner is None:
+            if term.term.term.split()[-1] not in _REFERRING_GROUPS:
+                self.unresolved.append(
+                    _Unplaced(self.sentence.index, term.first, term.stop, head, term.term)
+                )
+            return None
+        actor = Actor(
+            name=f"{owner.name} {term.term.term}",
+            country=owner.country,
+            igo=owner.igo,
+            sector=term.term.sector,
+        )
+        first = left if left is not None else term.first
+        return self._mention(first, term.stop, actor, f"group:{term.term.where}+{owner.name}", 0.9)
+
+    def _proper(self, match: ProperMatch) -> Mention | None:
+        person = valid_person(match.entries, self.on)
+        if person is not None:
+            self.memory.remember(person.actor)
+            return self._mention(match.first, match.stop, person.actor, f"person:{person.where}")
+        entry = match.kind("country", "capital", "metonym", "igo", "adjective", "nationals")
+        if entry is None:
+            return None
+        actor = entry.actor
+        if entry.kind == "adjective":
+            actor = self._adjective_actor(match, actor)
+        return self._mention(match.first, match.stop, actor, f"{entry.kind}:{entry.where}")
+
+    def _named_people(self) -> Iterable[Mention]:
+        """Names the parser found that we met earlier in the article ("Nasirzadeh")."""
+        for ent in self.doc.entities:
+            first, stop = ent.first, ent.stop
+            while stop > first and self.tokens[stop - 1].tag == "POS":
+                stop -= 1  # "Aliyev’s"
+            if first < self.first or stop > self.sentence.stop or stop == first:
+                continue
+            if any(i in self.used for i in range(first, stop)):
+                continue
+            if not all(self.tokens[i].tag in _NAME_TAGS for i in range(first, stop)):
+                continue
+            name = " ".join(t.text for t in self.tokens[first:stop]).lower()
+            actor = self.memory.names.get(name) or self.memory.names.get(
+                self.tokens[stop - 1].text.lower()
+            )
+            if actor is not None:
+                yield self._mention(first, stop, actor, "memory:name", 0.9)
+
+    def _introduced_people(self, found: list[Mention]) -> Iterable[Mention]:
+        """Names we have not met, introduced by an apposition or a demonym: "Qasem Soleimani,
+        head of Iran's Quds Force", "Nikoloz Basilashvili, a Georgian tennis player",
+        "Georgian tennis player Nikoloz Basilashvili"."""
+        at = {i: m for m in found for i in range(m.first, m.stop)}
+        for ent in self.doc.entities:
+            if ent.label != "PERSON":
+                continue
+            first, stop = ent.first, ent.stop
+            while stop > first and self.tokens[stop - 1].tag == "POS":
+                stop -= 1
+            if first < self.first or stop > self.sentence.stop or stop == first:
+                continue
+            if any(i in self.used for i in range(first, stop)):
+                continue
+            head = self._head_of(first, stop)
+            owner: Actor | None = None
+            for c in self.doc.children[head]:
+                if self.tokens[c].dep != "appos":
+                    continue
+                inner = next((at[i] for i in _subtree(self.doc, c, 3) if i in at), None)
+                if inner is not None and inner.actor.key is not None:
+                    owner = inner.actor
+                    if inner.rule.startswith(("adjective:", "country:", "capital:")):
+                        owner = Actor(name=owner.name, country=owner.country, sector="CVL")
+                    break
+                adjective = self._modifier_child(c)
+                if adjective is not None:
+                    owner = Actor(name=adjective.name, country=adjective.country, sector="CVL")
+                    break
+            if owner is None:
+                adjective = self._modifier_child(head)
+                if adjective is not None:
+                    owner = Actor(name=adjective.name, country=adjective.country, sector="CVL")
+            if owner is None:
+                continue
+            name = self.doc.article.text[self.tokens[first].start : self.tokens[stop - 1].end]
+            actor = Actor(
+                name=name,
+                country=owner.country,
+                igo=owner.igo,
+                sector=owner.sector,
+                person=name,
+                role=owner.role,
+            )
+            self.memory.remember(actor)
+            yield self._mention(first, stop, actor, f"apposition:{owner.name}", 0.85)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _name_after(self, start: int, by_first: dict[int, ProperMatch]) -> tuple[int, int, bool]:
+        """The run of proper-name words after a title (not a country or organisation)."""
+        stop = start
+        limit = min(self.sentence.stop, start + 4)
+        while stop < limit:
+            token = self.tokens[stop]
+            match = by_first.get(stop)
+            if match is not None and match.kind("person") is None:
+                break
+            if token.tag not in _NAME_TAGS or not token.text[:1].isupper():
+                break
+            if token.ent in ("DATE", "TIME", "GPE", "LOC", "FAC"):
+                break  # "President Bashar Assad Tuesday", "Mayor ... Nablus"
+            stop = match.stop if match is not None else stop + 1
+        return start, stop, stop > start
+
+    def _known_person(
+        self, first: int, stop: int, by_first: dict[int, ProperMatch]
+    ) -> Actor | None:
+        match = by_first.get(first)
+        if match is not None and match.stop == stop:
+            entry = valid_person(match.entries, self.on)
+            if entry is not None:
+                self.used.update(range(match.first, match.stop))
+                return entry.actor
+        text = " ".join(t.text for t in self.tokens[first:stop]).lower()
+        return self.memory.names.get(text) or self.memory.names.get(
+            self.tokens[stop - 1].text.lower()
+        )
+
+    def _remembered(self, person: str | None, role: str) -> Actor | None:
+        if person:
+            return self.memory.names.get(person.lower()) or self.memory.names.get(
+                person.split()[-1].lower()
+            )
+        return self.memory.roles.get(role.lower())
+
+    def _modifier_before(
+        self, first: int, by_stop: dict[int, ProperMatch]
+    ) -> tuple[int | None, Actor | None]:
+        """A country or organisation right before a term: "Iranian", "Iran's", "US", "UN"."""
+        at = first
+        if at - 1 >= self.first and self.tokens[at - 1].text in _POSSESSIVE:
+            at -= 1
+        match = by_stop.get(at)
+        if match is None or match.first < self.first:
+            return None, None
+        entry = match.kind("adjective", "country", "capital", "igo", "metonym")
+        if entry is None:
+            return None, None
+        self.used.update(range(match.first, match.stop))
+        return match.first, entry.actor
+
+    def _modifier_child(self, head: int) -> Actor | None:
+        """A country among the head's modifiers, for parses that put it further away."""
+        for child in self.doc.children[head]:
+            if self.tokens[child].dep in _MODIFIER_DEPS:
+                actor = self._proper_actor_at(child)
+                if actor is not None:
+                    return actor
+        return None
+
+    def _of_phrase(
+        self, at: int, by_first: dict[int, ProperMatch], *, local: bool = False
+    ) -> Actor | None:
+        """ "the president of Iran", "a delegation from Tehran", for locals "police in Lagos"."""
+        if at >= self.sentence.stop:
+            return None
+        word = self.tokens[at].text.lower()
+        if word not in ("of", "from") and not (local and word == "in"):
+            return None
+        nxt = at + 1
+        if nxt < self.sentence.stop and self.tokens[nxt].text.lower() == "the":
+            nxt += 1
+        match = by_first.get(nxt)
+        if match is None:
+            return None
+        entry = match.kind("country", "capital", "igo", "metonym")
+        if entry is None:
+            return None
+        if word != "in":  # "police in Lagos": Lagos stays a place mention as well
+            self.used.update(range(match.first, match.stop))
+        return entry.actor
+
+    def _proper_actor_at(self, i: int) -> Actor | None:
+        token = self.tokens[i]
+        for group in self.lexicon.proper.get(first_word(token.text), ()):
+            if len(group[0].phrase) == token.end - token.start and same_phrase(
+                normalise(token.text), group[0]
+            ):
+                entry = next(
+                    (e for e in group if e.kind in ("adjective", "country", "capital", "igo")),
+                    None,
+                )
+                if entry is not None:
+                    self.used.add(i)
+                    return entry.actor
+        return None
+
+    def _adjective_actor(self, match: ProperMatch, actor: Actor) -> Actor:
+        """A demonym on its own: "an American military buildup" is the US military."""
+        head = self._head_of(match.first, match.stop)
+        parent = self.tokens[head].head
+        for sibling in self.doc.children[parent]:
+            if self.tokens[sibling].lemma.lower() in ("military", "naval", "army"):
+                return Actor(name=actor.name, country=actor.country, sector="MIL")
+        return actor
+
+    def _head_of(self, first: int, stop: int) -> int:
+        """The token of first..stop-1 whose head lies outside the span."""
+        for i in range(stop - 1, first - 1, -1):
+            head = self.tokens[i].head
+            if head < first or head >= stop or head == i:
+                return i
+        return stop - 1
+
+    def _mention(
+        self, first: int, stop: int, actor: Actor, rule: str, confidence: float = 1.0
+    ) -> Mention:
+        self.used.update(range(first, stop))
+        start, end = self.tokens[first].start, self.tokens[stop - 1].end
+        return Mention(
+            start=start,
+            end=end,
+            text=self.doc.article.text[start:end],
+            first=first,
+            stop=stop,
+            head=self._head_of(first, stop),
+            sentence=self.sentence.index,
+            actor=actor,
+            rule=rule,
+            confidence=confidence,
+        )
+
+
+def _subtree(doc: Document, root: int, depth: int) -> Iterable[int]:
+    """Tokens below `root`, breadth first, at most `depth` levels down."""
+    level = [root]
+    for _ in range(depth):
+        nxt: list[int] = []
+        for i in level:
+            yield i
+            nxt.extend(doc.children[i])
+        level = nxt
+
+
+def _home_groups(doc: Document, home: Actor, unresolved: list[_Unplaced]) -> Iterable[Mention]:
+    """Groups and officials with no country of their own ("police", "protesters", "the mayor")
+    belong to the story's home country."""
+    tokens: tuple[Token, ...] = doc.tokens
+    for item in unresolved:
+        term = item.term
+        if term.sector not in _HOME_SECTORS:
+            continue
+        start, end = tokens[item.first].start, tokens[item.stop - 1].end
+        actor = Actor(
+            name=item.person or f"{home.name} {term.term}",
+            country=home.country,
+            sector=term.sector,
+            person=item.person,
+            role=term.role if term.kind == "title" else None,
+        )
+        yield Mention(
+            start=start,
+            end=end,
+            text=doc.article.text[start:end],
+            first=item.first,
+            stop=item.stop,
+            head=item.head,
+            sentence=item.sentence,
+            actor=actor,
+            rule=f"{term.kind}:{term.where}+home-country",
+            confidence=HOME_CONFIDENCE,
+        )

@@ -1,0 +1,405 @@
+"""The `detente` command: a thin layer over the library.
+
+Exit status: 0 when every input was read, 1 when any input or the run failed (the rest of the
+batch still ran), 2 for usage errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import TextIO
+
+import click
+
+from detente.datafiles import data_path
+from detente.errors import DetenteError, InputError
+from detente.ingest import InputWarning, read_inputs
+from detente.model import Article, Document, Modality
+from detente.pipeline import Pipeline, Settings
+from detente.serialize import event_record
+
+DEFAULT_DB = "detente.duckdb"
+
+
+class _Report:
+    """What the CLI tells the user about a batch: problems as they come, a summary at the end."""
+
+    def __init__(self) -> None:
+        self.failed = 0
+        self.articles = 0
+        self.events = 0
+        self.skipped = 0
+
+    def error(self, message: str) -> None:
+        self.failed += 1
+        click.echo(f"detente: {message}", err=True)
+
+    def warning(self, message: str) -> None:
+        click.echo(f"detente: {message}", err=True)
+
+
+def _articles(
+    inputs: Iterable[str], published: dt.date | None, report: _Report
+) -> Iterator[Article]:
+    """Readable articles from the inputs; unreadable ones are reported and skipped."""
+    seen: dict[str, str] = {}
+    for item in read_inputs(list(inputs), published=published):
+        if isinstance(item, InputError):
+            report.error(str(item))
+        elif isinstance(item, InputWarning):
+            report.warning(str(item))
+        elif item.id in seen:
+            report.error(
+                str(
+                    InputError(
+                        item.origin,
+                        f"duplicate article id '{item.id}' "
+                        f"(first read from {seen[item.id]}); skipped",
+                    )
+                )
+            )
+        else:
+            seen[item.id] = item.origin
+            yield item
+
+
+def _settings(workers: int, batch_size: int, actors: tuple[str, ...]) -> Settings:
+    return Settings(workers=workers, batch_size=batch_size, actors=actors)
+
+
+def _date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"'{value}' is not an ISO date (YYYY-MM-DD)") from None
+
+
+_workers = click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=1,
+    show_default=True,
+    help="Parser processes.",
+)
+_batch = click.option(
+    "--batch-size",
+    type=click.IntRange(1, 10_000),
+    default=64,
+    show_default=True,
+    help="Texts per parser batch.",
+)
+_published = click.option(
+    "--published",
+    callback=_date,
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD) for inputs that carry none.",
+)
+_actors = click.option(
+    "--actors",
+    "actors",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra actor dictionary (YAML); may be repeated.",
+)
+_db = click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The DuckDB event store.",
+)
+_all = click.option(
+    "--all-modalities",
+    is_flag=True,
+    help="Include negated and hypothetical events (left out by default).",
+)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="detente")
+def cli() -> None:
+    """detente: political event data from news. Who did what to whom, when and where."""
+
+
+@cli.command("code")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write events here (JSON lines) instead of standard output.",
+)
+@_published
+@_workers
+@_batch
+@_actors
+@_all
+def code_command(
+    inputs: tuple[str, ...],
+    output: str | None,
+    published: dt.date | None,
+    workers: int,
+    batch_size: int,
+    actors: tuple[str, ...],
+    all_modalities: bool,
+) -> None:
+    """Code INPUTS (files, directories, '-' for JSONL on stdin) into events, as JSON lines."""
+    report = _Report()
+    pipeline = Pipeline.default(_settings(workers, batch_size, actors))
+    stream: TextIO
+    with _open_output(output) as stream:
+        for doc in pipeline.run(_articles(inputs, published, report)):
+            report.articles += 1
+            for event in doc.events:
+                if all_modalities or event.modality is Modality.ASSERTED:
+                    stream.write(json.dumps(event_record(event), ensure_ascii=False) + "\n")
+                    report.events += 1
+    click.echo(
+        f"detente: coded {report.articles} articles, {report.events} events"
+        + (f"; {report.failed} inputs failed" if report.failed else ""),
+        err=True,
+    )
+    _exit(report)
+
+
+@cli.command("ingest")
+@click.argument("inputs", nargs=-1)
+@click.option("--examples", is_flag=True, help="Also ingest the example articles detente ships.")
+@_db
+@_published
+@_workers
+@_batch
+@_actors
+def ingest_command(
+    inputs: tuple[str, ...],
+    examples: bool,
+    db: str,
+    published: dt.date | None,
+    workers: int,
+    batch_size: int,
+    actors: tuple[str, ...],
+) -> None:
+    """Code INPUTS and store articles and events in the DuckDB store (unchanged articles are
+    skipped)."""
+    from detente.store import Store
+
+    if not inputs and not examples:
+        raise click.UsageError("give INPUTS to ingest, or --examples")
+    sources = [*inputs, *([str(data_path("examples"))] if examples else [])]
+    report = _Report()
+    settings = _settings(workers, batch_size, actors)
+    pipeline = Pipeline.default(settings)
+    version = pipeline.coder_version
+    with Store.open(db) as store:
+        run_id = store.begin_run(command="ingest", settings=settings.as_dict())
+
+        def fresh() -> Iterator[Article]:
+            for article in _articles(sources, published, report):
+                if store.is_current(article, coder_version=version):
+                    report.skipped += 1
+                else:
+                    yield article
+
+        docs: Iterable[Document] = pipeline.run(fresh())
+        for doc in docs:
+            report.events += store.save(doc, run_id=run_id, coder_version=version)
+            report.articles += 1
+        store.finish_run(
+            run_id,
+            articles=report.articles,
+            skipped=report.skipped,
+            failed=report.failed,
+            events=report.events,
+        )
+    click.echo(
+        f"detente: stored {report.articles} articles ({report.events} events) in {db}; "
+        f"{report.skipped} unchanged"
+        + (f"; {report.failed} inputs failed" if report.failed else ""),
+        err=True,
+    )
+    _exit(report)
+
+
+@cli.command("export")
+@_db
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet"]),
+    default="jsonl",
+    show_default=True,
+)
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False),
+    help="Write here instead of standard output (required for parquet).",
+)
+@_all
+def export_command(db: str, fmt: str, output: str | None, all_modalities: bool) -> None:
+    """Export the stored events."""
+    from detente.store import Store
+
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("--format parquet needs --output FILE")
+    modality = None if all_modalities else Modality.ASSERTED.value
+    with Store.open(db, read_only=True) as store:
+        if output is None:
+            n = store.export(fmt, stream=sys.stdout, modality=modality)
+        else:
+            n = store.export(fmt, Path(output), modality=modality)
+    click.echo(f"detente: exported {n} events", err=True)
+
+
+@cli.command("stats")
+@_db
+@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+def stats_command(db: str, as_json: bool) -> None:
+    """What the store holds: articles, events per family, top dyads."""
+    from detente.coding.ontology import default_ontology
+    from detente.store import Store
+
+    with Store.open(db, read_only=True) as store:
+        stats = store.stats()
+    if as_json:
+        click.echo(
+            json.dumps(
+                {
+                    "articles": stats.articles,
+                    "events": stats.events,
+                    "runs": stats.runs,
+                    "events_by_root": stats.events_by_root,
+                    "events_by_quad": {str(k): v for k, v in stats.events_by_quad.items()},
+                    "first_date": stats.first_date,
+                    "last_date": stats.last_date,
+                    "top_dyads": [list(d) for d in stats.top_dyads],
+                },
+                indent=2,
+            )
+        )
+        return
+    ontology = default_ontology()
+    click.echo(f"{db}: {stats.articles} articles, {stats.events} events, {stats.runs} runs")
+    click.echo(f"event dates: {stats.first_date or '-'} to {stats.last_date or '-'}")
+    click.echo("events by family:")
+    for root, n in stats.events_by_root.items():
+        click.echo(f"  {root} {ontology.get(root).name:<40} {n:>7}")
+    if stats.top_dyads:
+        click.echo("top dyads:")
+        for source, target, n in stats.top_dyads:
+            click.echo(f"  {source:>10} -> {target:<10} {n:>7}")
+
+
+@cli.group("query")
+def query_group() -> None:
+    """Query the event store."""
+
+
+@query_group.command("events")
+@_db
+@click.option("--article", help="Only this article's events.")
+@click.option("--limit", type=click.IntRange(0), default=None, help="At most this many events.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+)
+@_all
+def query_events(
+    db: str, article: str | None, limit: int | None, fmt: str, all_modalities: bool
+) -> None:
+    """List stored events: source, code, target, date and evidence."""
+    from detente.cli.table import event_table
+    from detente.store import Store
+
+    modality = None if all_modalities else Modality.ASSERTED.value
+    with Store.open(db, read_only=True) as store:
+        records = list(store.event_records(article_id=article, limit=limit, modality=modality))
+    if fmt == "jsonl":
+        for record in records:
+            click.echo(json.dumps(record, ensure_ascii=False))
+        return
+    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 160
+    click.echo(event_table(records, width=max(100, width)))
+
+
+@cli.command("actors")
+@click.argument("text")
+@click.option(
+    "--published",
+    callback=_date,
+    metavar="DATE",
+    help="Publication date (YYYY-MM-DD): picks who held an office then.",
+)
+@_actors
+def actors_command(text: str, published: dt.date | None, actors: tuple[str, ...]) -> None:
+    """Explain the actors of TEXT (or of the file TEXT names): span, code, person, and why."""
+    path = Path(text)
+    if path.is_file():
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise DetenteError(f"{path}: cannot read: {exc}") from exc
+    pipeline = Pipeline.default(_settings(1, 64, actors))
+    doc = next(pipeline.run([Article(id="text", text=text, published=published)]))
+    for mention in doc.mentions:
+        a = mention.actor
+        click.echo(
+            f"{mention.start:>6}-{mention.end:<6} {mention.text!r:<40} {a.code or '-':<12}"
+            f" {(a.person or '') + (' (' + a.role + ')' if a.role else ''):<40} {mention.rule}"
+        )
+
+
+class _open_output:
+    """Standard output, or a file opened for writing."""
+
+    def __init__(self, path: str | None) -> None:
+        self.path = path
+        self.handle: TextIO | None = None
+
+    def __enter__(self) -> TextIO:
+        if self.path is None:
+            return sys.stdout
+        try:
+            self.handle = Path(self.path).open("w", encoding="utf-8")
+        except OSError as exc:
+            raise DetenteError(f"{self.path}: cannot write: {exc.strerror}") from exc
+        return self.handle
+
+    def __exit__(self, *exc: object) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def _exit(report: _Report) -> None:
+    if report.failed:
+        sys.exit(1)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: one clear line for any error detente raises on purpose."""
+    try:
+        cli.main(args=argv, prog_name="detente", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("detente: aborted", err=True)
+        return 130
+    except click.ClickException as exc:
+        exc.show()
+        return exc.exit_code
+    except DetenteError as exc:
+        click.echo(f"detente: error: {exc}", err=True)
+        return 1
+    except BrokenPipeError:
+        return 1
+    except SystemExit as exc:
+        return int(exc.code or 0) if not isinstance(exc.code, str) else 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,678 @@
+"""The pattern coder: trigger words over the dependency parse -> events.
+
+For each sentence: find the tokens a pattern names (verbs, nouns, adjectives), then read the
+actors from the parse around them:
+- the source from the subject (the `by` agent in the passive; the controlling subject for an
+  infinitive or a shared subject in coordination; the possessor, a `by` phrase, a demonym, or
+  the clause's subject for a noun such as "talks" or "visit");
+- targets from the slots the pattern names (direct object, `with`, `to`, `against`, `between`...);
+- coordinated actors ("Egypt, Greece and Cyprus") give one event each; a symmetric code with a
+  plural subject and no object ("Iran and the US started negotiations") pairs the subjects.
+Each event records its pattern (`provenance.rule`), its modality (negated, hypothetical) and a
+confidence built from the pattern's and its actors'.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from detente.coding.ontology import Ontology
+from detente.coding.patterns import Pattern, PatternBook, Specialisation
+from detente.model import (
+    Actor,
+    Document,
+    Event,
+    EventDate,
+    Mention,
+    Modality,
+    Provenance,
+    TextSpan,
+    Token,
+)
+
+CODER = "patterns"
+_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "off", "along"}
+)
+_PLACE_RULES = ("capital:", "country:")
+_CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll"})
+_RELATIVE = frozenset({"who", "which", "that", "whom"})
+_CONTEXT_TARGET_PENALTY = 0.7
+_MAX_CLIMB = 6
+
+
+@dataclass(frozen=True, slots=True)
+class _Trigger:
+    token: Token
+    pattern: Pattern
+
+
+class PatternCoder:
+    """Stage: codes the events of every sentence with the pattern book."""
+
+    name = CODER
+
+    def __init__(self, book: PatternBook, ontology: Ontology) -> None:
+        self.book = book
+        self.ontology = ontology
+
+    def __call__(self, doc: Document) -> Document:
+        return doc.evolve(events=tuple(_Reader(doc, self.book, self.ontology).events()))
+
+
+class _Reader:
+    def __init__(self, doc: Document, book: PatternBook, ontology: Ontology) -> None:
+        self.doc = doc
+        self.tokens = doc.tokens
+        self.children = doc.children
+        self.book = book
+        self.ontology = ontology
+        self.at: dict[int, list[Mention]] = {}
+        for mention in doc.mentions:
+            for i in range(mention.first, mention.stop):
+                self.at.setdefault(i, []).append(mention)
+        self.triggers: dict[int, _Trigger] = {}
+
+    # -- triggers --------------------------------------------------------------------------
+    def events(self) -> list[Event]:
+        skip_until = self.doc.dateline.end if self.doc.dateline else -1
+        consumed: set[int] = set()
+        for token in self.tokens:
+            if token.start < skip_until:
+                continue
+            pos = "NOUN" if token.pos == "PROPN" else token.pos
+            for pattern in self.book.candidates(token.lemma.lower(), pos):
+                if self._accepts(token, pattern):
+                    self.triggers[token.i] = _Trigger(token, pattern)
+                    if pattern.objects:  # "lodged a protest": the noun is not a second event
+                        consumed.update(
+                            c for c in self.children[token.i] if self.tokens[c].dep == "dobj"
+                        )
+                    break
+        for i in consumed:
+            self.triggers.pop(i, None)
+        # One event per sentence, family and dyad: "During the talks they exchanged views" is one
+        # consultation, and a noun that names again an event told earlier in the article
+        # ("Aliyev's meeting with Nasirzadeh comes as...") is not a new one.
+        best: dict[tuple[object, ...], tuple[Event, bool]] = {}
+        for trigger in self.triggers.values():
+            nominal = trigger.token.pos != "VERB"
+            for event in self._code(trigger):
+                key = (event.sentence, event.cameo.code, _dyad(event, trigger.pattern.symmetric))
+                held = best.get(key)
+                if held is None or (held[1], -held[0].confidence) > (nominal, -event.confidence):
+                    best[key] = (event, nominal)
+        kept: list[Event] = []
+        first_told: dict[tuple[str, object], int] = {}
+        for event, nominal in sorted(best.values(), key=lambda held: held[0].trigger.start):
+            story = (event.cameo.root, _dyad(event, True))
+            first = first_told.setdefault(story, event.sentence)
+            if nominal and first < event.sentence:
+                continue
+            kept.append(event)
+        return sorted(kept, key=lambda e: (e.trigger.start, e.event_id))
+
+    def _accepts(self, token: Token, pattern: Pattern) -> bool:
+        kids = [self.tokens[c] for c in self.children[token.i]]
+        if pattern.particle and not any(
+            k.dep in ("prt", "prep", "advmod") and k.text.lower() == pattern.particle for k in kids
+        ):
+            return False
+        if pattern.objects and not any(
+            k.dep in ("dobj", "nsubjpass") and k.lemma.lower() in pattern.objects for k in kids
+        ):
+            return False
+        for need in pattern.requires:
+            if need == "object" and not any(k.dep in ("dobj", "nsubjpass") for k in kids):
+                return False
+            if need == "complement" and self._complement(token) is None:
+                return False
+            if need.startswith("prep:") and not any(
+                k.dep in ("prep", "agent", "dative") and k.lemma.lower() == need[5:] for k in kids
+            ):
+                return False
+            if need.startswith("no:") and any(k.dep == need[3:] for k in kids):
+                return False
+        return True
+
+    # -- one trigger -> events ---------------------------------------------------------------
+    def _code(self, trigger: _Trigger) -> Iterator[Event]:
+        token, pattern = trigger.token, trigger.pattern
+        code = self._code_of(token, pattern)
+        modality, code = self._modality(token, code)
+        targets = self._targets(token, pattern)
+        if not targets and "target" in pattern.requires:
+            return
+        sources = self._sources(token) or self._implicit_source(token, pattern)
+        if not sources:
+            return
+        symmetric = pattern.symmetric
+        pairs: list[tuple[Mention, Mention | None, str]] = []
+        if targets:
+            pairs = [(s, t, "") for s in sources for t in targets if not _same_actor(s, t)]
+        elif len(sources) > 1 and symmetric:
+            pairs = [
+                (s, t, "+pair")
+                for n, s in enumerate(sources)
+                for t in sources[n + 1 :]
+                if s.actor.key != t.actor.key
+            ]
+        if not pairs:
+            for source in sources:
+                target = self._context_target(token, source, sources)
+                how = "+context-target"
+                if target is None:
+                    target = self._home_target(token, pattern, source, code)
+                    how = "+home-target"
+                pairs.append((source, target, how if target else ""))
+        sentence = self.doc.sentences[token.sentence]
+        evidence = TextSpan(sentence.start, sentence.end, sentence.text)
+        trigger_span = self._trigger_span(token, pattern)
+        for source, target, how in pairs:
+            if source.actor.key is None:
+                continue
+            cameo = self.ontology.get(_for_source(code, pattern, source))
+            confidence = pattern.confidence * source.confidence
+            if target is not None:
+                confidence *= target.confidence
+                if how in ("+context-target", "+home-target"):
+                    confidence *= _CONTEXT_TARGET_PENALTY
+            yield Event(
+                article_id=self.doc.article.id,
+                event_id=_event_id(self.doc.article.id, trigger_span, cameo.code, source, target),
+                cameo=cameo,
+                source=source,
+                target=target,
+                evidence=evidence,
+                trigger=trigger_span,
+                sentence=token.sentence,
+                date=EventDate(None, None, "none"),
+                location=None,
+                modality=modality,
+                confidence=confidence,
+                provenance=Provenance(CODER, f"{pattern.id}{how}"),
+            )
+
+    def _trigger_span(self, token: Token, pattern: Pattern) -> TextSpan:
+        end = token.end
+        if pattern.particle:
+            for c in self.children[token.i]:
+                kid = self.tokens[c]
+                if kid.text.lower() == pattern.particle and kid.start == token.end + len(
+                    token.whitespace
+                ):
+                    end = kid.end
+        return self.doc.span(token.start, end)
+
+    def _code_of(self, token: Token, pattern: Pattern) -> str:
+        code = pattern.code
+        if pattern.complement:
+            embedded = self._complement(token)
+            inner = self.triggers.get(embedded.i) if embedded is not None else None
+            if inner is not None:
+                inner_code = self._code_of(inner.token, inner.pattern)
+                for key in (inner_code, inner_code[:3], inner_code[:2]):
+                    if key in pattern.complement:
+                        code = pattern.complement[key]
+                        break
+                else:
+                    code = pattern.complement.get("default", code)
+            else:
+                code = pattern.complement.get("default", code)
+        for spec in pattern.specialise:
+            if self._specialises(token, spec):
+                return spec.code
+        return code
+
+    def _specialises(self, token: Token, spec: Specialisation) -> bool:
+        if spec.where == "source":
+            return False  # decided per source, see _for_source
+        if spec.where == "modifier":
+            words = (self.tokens[c] for c in self.children[token.i])
+            return any(
+                w.lemma.lower() in spec.words or w.text.lower() in spec.words
+                for w in words
+                if w.dep in ("compound", "amod", "npadvmod", "nmod", "prep", "advmod", "pobj")
+                or w.dep == "prt"
+            ) or any(
+                self.tokens[p].lemma.lower() in spec.words
+                for c in self.children[token.i]
+                if self.tokens[c].dep == "prep"
+                for p in self.children[c]
+            )
+        if spec.where == "object":
+            return any(
+                self.tokens[c].lemma.lower() in spec.words
+                for c in self.children[token.i]
+                if self.tokens[c].dep in ("dobj", "nsubjpass")
+            )
+        return any(self.tokens[i].lemma.lower() in spec.words for i in self._subtree(token.i, 4))
+
+    # -- modality ------------------------------------------------------------------------------
+    def _modality(self, token: Token, code: str) -> tuple[Modality, str]:
+        clause = self._clause_verb(token)
+        kids = [self.tokens[c] for c in self.children[clause.i]]
+        if clause.i != token.i:
+            kids += [self.tokens[c] for c in self.children[token.i]]
+        if any(k.dep == "neg" or (k.dep == "det" and k.lower_is("no")) for k in map(_Word, kids)):
+            return Modality.NEGATED, code
+        if any(k.dep == "mark" and k.text.lower() in _CONDITIONAL_MARKS for k in kids):
+            return Modality.HYPOTHETICAL, code
+        if any(k.dep == "aux" and k.text.lower() in _HYPOTHETICAL_AUX for k in kids):
+            return Modality.HYPOTHETICAL, code
+        if self._embedded(clause):
+            return Modality.HYPOTHETICAL, code
+        if any(k.dep == "aux" and k.text.lower() in _FUTURE_AUX for k in kids):
+            for key in (code, code[:3], code[:2]):
+                if key in self.book.future_codes:
+                    return Modality.ASSERTED, self.book.future_codes[key]
+            return Modality.HYPOTHETICAL, code
+        return Modality.ASSERTED, code
+
+    def _clause_verb(self, token: Token) -> Token:
+        """The verb whose clause a trigger sits in (itself for a verb)."""
+        current = token
+        for _ in range(_MAX_CLIMB):
+            if current.pos in ("VERB", "AUX") or current.head == current.i:
+                return current
+            current = self.tokens[current.head]
+        return current
+
+    def _embedded(self, clause: Token) -> bool:
+        """Whether the clause is the complement of an intent, threat, demand or plan."""
+        current = clause
+        for _ in range(_MAX_CLIMB):
+            if current.head == current.i:
+                return False
+            head = self.tokens[current.head]
+            if current.dep in ("xcomp", "acl", "pcomp"):
+                above = self.triggers.get(head.i)
+                if above is not None and above.pattern.embeds:
+                    return True
+                if current.dep == "xcomp" and head.lemma.lower() not in self.book.aspect_verbs:
+                    return True
+            elif current.dep in ("advcl",) and any(
+                self.tokens[c].dep == "mark" and self.tokens[c].text.lower() in _CONDITIONAL_MARKS
+                for c in self.children[current.i]
+            ):
+                return True
+            elif current.dep not in ("conj", "prep", "pobj", "dobj"):
+                return False
+            current = head
+        return False
+
+    # -- sources -------------------------------------------------------------------------------
+    def _sources(self, token: Token) -> list[Mention]:
+        if token.pos == "VERB":
+            found = self._subjects(token)
+        elif token.pos == "ADJ":
+            found = self._subjects(self.tokens[token.head])
+        else:
+            found = self._noun_sources(token)
+        if not found:
+            found = self._role_clause_subject(token)
+        return found
+
+    def _subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
+        kids = [self.tokens[c] for c in self.children[verb.i]]
+        passive = any(k.dep in ("nsubjpass", "auxpass") for k in kids)
+        if passive:
+            for k in kids:
+                if k.dep == "agent":
+                    return self._objects_of(k)
+            return []
+        for k in kids:
+            if k.dep in ("nsubj", "csubj"):
+                if k.text.lower() in _RELATIVE and verb.dep == "relcl":
+                    return self._actors(self.tokens[verb.head])
+                return self._actors(k)
+        if depth < 3 and verb.head != verb.i and verb.dep in ("xcomp", "conj", "advcl", "acomp"):
+            return self._subjects(self.tokens[verb.head], depth + 1)
+        return []
+
+    def _noun_sources(self, noun: Token) -> list[Mention]:
+        kids = [self.tokens[c] for c in self.children[noun.i]]
+        for k in kids:
+            if k.dep == "poss":
+                return self._actors(k)
+        for k in kids:
+            if k.dep in ("prep", "agent") and k.lemma.lower() == "by":
+                found = self._objects_of(k)
+                if found:
+                    return found
+        # "threats of military action by X": the agent may hang one level down
+        for k in kids:
+            if k.dep == "prep" and k.lemma.lower() == "of":
+                for obj in self._pobjs(k):
+                    for c in self.children[obj.i]:
+                        kid = self.tokens[c]
+                        if kid.dep in ("prep", "agent") and kid.lemma.lower() == "by":
+                            found = self._objects_of(kid)
+                            if found:
+                                return found
+        for k in kids:
+            if k.dep in ("amod", "compound", "nmod"):
+                found = self._actors(k)
+                if found:
+                    return found
+        governor = self._governing_verb(noun)
+        if governor is not None:
+            return self._subjects(governor)
+        return []
+
+    def _governing_verb(self, noun: Token) -> Token | None:
+        """The verb whose subject carries out a nominal event: "held talks", "during a call"."""
+        if noun.head == noun.i:
+            return None
+        head = self.tokens[noun.head]
+        if noun.dep in ("dobj", "attr") and head.lemma.lower() in self.book.light_verbs:
+            return head
+        if noun.dep == "pobj" and head.lemma.lower() in self.book.frame_preps:
+            verb = self.tokens[head.head]
+            if verb.pos in ("VERB", "AUX"):
+                return verb
+        if noun.dep == "conj":
+            return self._governing_verb(head)
+        return None
+
+    def _implicit_source(self, token: Token, pattern: Pattern) -> list[Mention]:
+        """ "Twenty people were arrested": in the passive with no agent, the home police."""
+        if pattern.implicit_source is None or token.pos != "VERB":
+            return []
+        if not any(self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[token.i]):
+            return []
+        mention = self._home_actor(token, pattern.implicit_source, "implicit:home-source")
+        return [mention] if mention else []
+
+    def _clause_head(self, verb: Token) -> Token:
+        """The verb a subjectless participle clause hangs from ("after being attacked")."""
+        current = verb
+        for _ in range(3):
+            if current.dep not in ("advcl", "pcomp", "pobj", "prep", "xcomp", "conj"):
+                break
+            current = self.tokens[current.head]
+        return current
+
+    def _home_target(
+        self, token: Token, pattern: Pattern, source: Mention, code: str
+    ) -> Mention | None:
+        """No target anywhere in the sentence: protests address the home government, and a
+        foreign actor's words in a story about one country are addressed to that country."""
+        home = self.doc.home
+        if home is None:
+            return None
+        if pattern.default_target is not None:
+            if (
+                source.actor.country == home.country
+                and source.actor.sector == pattern.default_target
+            ):
+                return None
+            return self._home_actor(token, pattern.default_target, "implicit:home-target")
+        if code[:2] <= "13" and source.actor.key != home.country:
+            return self._home_actor(token, "GOV", "implicit:home-target")
+        return None
+
+    def _home_actor(self, token: Token, sector: str, rule: str) -> Mention | None:
+        """The story's home country in a sector, standing at the trigger (it is not named)."""
+        home = self.doc.home
+        if home is None:
+            return None
+        actor = Actor(name=f"{home.name} {sector}", country=home.country, sector=sector)
+        return Mention(
+            start=token.start,
+            end=token.end,
+            text=token.text,
+            first=token.i,
+            stop=token.i + 1,
+            head=token.i,
+            sentence=token.sentence,
+            actor=actor,
+            rule=rule,
+            confidence=0.6,
+        )
+
+    def _role_clause_subject(self, token: Token) -> list[Mention]:
+        """ "..., with Türkiye playing a leading role": the one the absolute clause names."""
+        sentence = self.doc.sentences[token.sentence]
+        for prep in self.tokens[sentence.first : sentence.stop]:
+            if prep.dep != "prep" or prep.lemma.lower() != "with":
+                continue
+            for v in self.children[prep.i]:
+                verb = self.tokens[v]
+                if verb.dep == "pcomp" and verb.lemma.lower() in self.book.role_verbs:
+                    found = self._subjects(verb)
+                    if found:
+                        return found
+        return []
+
+    # -- targets -------------------------------------------------------------------------------
+    def _targets(self, token: Token, pattern: Pattern) -> list[Mention]:
+        hosts = [token]
+        if token.pos == "VERB":
+            hosts += [
+                self.tokens[c] for c in self.children[token.i] if self.tokens[c].dep == "dobj"
+            ]
+        else:
+            governor = self._governing_verb(token)
+            if governor is not None and self.tokens[token.head].i == governor.i:
+                hosts.append(governor)
+        found: list[Mention] = []
+        for slot in pattern.targets:
+            for host in hosts:
+                found.extend(self._slot(token, host, slot))
+            if found:
+                break
+        if not found and pattern.complement:
+            embedded = self._complement(token)
+            if embedded is not None:
+                found = self._deep_targets(embedded)
+        return _unique(found)
+
+    def _slot(self, trigger: Token, host: Token, slot: str) -> list[Mention]:
+        kids = [self.tokens[c] for c in self.children[host.i]]
+        if slot == "object":
+            if host.i != trigger.i:
+                return []
+            passive = any(k.dep in ("nsubjpass", "auxpass") for k in kids)
+            deps = ("nsubjpass",) if passive else ("dobj",)
+            found = [m for k in kids if k.dep in deps for m in self._actors(k)]
+            if passive and not any(k.dep == "nsubjpass" for k in kids):
+                # "journalists were injured after being attacked by protesters"
+                head = self._clause_head(host)
+                found = [
+                    m
+                    for c in self.children[head.i]
+                    if self.tokens[c].dep in ("nsubj", "nsubjpass") and head.i != host.i
+                    for m in self._actors(self.tokens[c])
+                ]
+            if not found:
+                # a person we cannot place ("arrested Jane Doe") is one of the story's people
+                for k in kids:
+                    if k.dep in deps and k.ent == "PERSON":
+                        home = self._home_actor(k, "CVL", "implicit:home-person")
+                        found = [home] if home else []
+            return found
+        if slot == "dative":
+            return [m for k in kids if k.dep in ("dative", "iobj") for m in self._actors(k)]
+        if slot == "clause":  # "demanded that Iran release...": Iran
+            return [
+                m
+                for k in kids
+                if k.dep == "ccomp"
+                for s in self.children[k.i]
+                if self.tokens[s].dep in ("nsubj", "nsubjpass")
+                for m in self._actors(self.tokens[s])
+            ]
+        objects = [
+            m
+            for k in kids
+            if k.dep in ("prep", "dative", "agent") and k.lemma.lower() == slot
+            for m in self._objects_of(k)
+        ]
+        if slot in _PLACE_PREPS:  # "a strike at Baghdad airport": a place, not a target
+            objects = [m for m in objects if not m.rule.startswith(_PLACE_RULES)]
+        return objects
+
+    def _deep_targets(self, root: Token) -> list[Mention]:
+        """Actors in an embedded event's "between" phrase, else its object or its with, to,
+        against phrases: "offered to help ease tensions between Iran and the US"."""
+        below = list(self._subtree(root.i, 6))
+        for i in below:
+            token = self.tokens[i]
+            if token.dep == "pobj" and self.tokens[token.head].lemma.lower() == "between":
+                found = self._actors(token)
+                if found:
+                    return found
+        for i in below:
+            token = self.tokens[i]
+            if token.dep in ("dobj", "dative") or (
+                token.dep == "pobj"
+                and self.tokens[token.head].lemma.lower() in ("with", "to", "against", "on", "for")
+            ):
+                found = self._actors(token)
+                if found:
+                    return found
+        return []
+
+    def _context_target(
+        self, token: Token, source: Mention, sources: list[Mention]
+    ) -> Mention | None:
+        """No target in the trigger's phrase: the nearest other actor of the sentence that is
+        not a place ("a buildup ... amid tensions between Washington and Tehran")."""
+        sentence = self.doc.sentences[token.sentence]
+        best: tuple[int, Mention] | None = None
+        for mention in self.doc.mentions:
+            if mention.sentence != sentence.index or mention in sources:
+                continue
+            if mention.actor.key is None or mention.actor.key == source.actor.key:
+                continue
+            if self._is_place(mention):
+                continue
+            distance = abs(mention.head - token.i)
+            if best is None or distance < best[0]:
+                best = (distance, mention)
+        return best[1] if best else None
+
+    def _is_place(self, mention: Mention) -> bool:
+        head = self.tokens[mention.head]
+        if head.dep in ("pobj",) and self.tokens[head.head].lemma.lower() in _PLACE_PREPS:
+            return True
+        if head.dep == "appos":
+            return self._is_place(
+                Mention(0, 0, "", head.head, head.head + 1, head.head, 0, mention.actor, "")
+            )
+        return False
+
+    # -- actors at a token -----------------------------------------------------------------------
+    def _actors(self, token: Token, depth: int = 0) -> list[Mention]:
+        """The actors a noun phrase headed by `token` names, coordinated ones included."""
+        found = list(self.at.get(token.i, ()))
+        if not found:
+            # "its ally Israel", "his counterpart Masoud Pezeshkian"
+            for c in self.children[token.i]:
+                if self.tokens[c].dep == "appos":
+                    found.extend(self.at.get(c, ()))
+        if not found and token.pos in ("NOUN", "PROPN"):
+            # someone we have no word for, of a known country: "Iraq's national security advisor"
+            for c in self.children[token.i]:
+                if self.tokens[c].dep in ("poss", "amod", "compound", "nmod"):
+                    found.extend(m for m in self.at.get(c, ()) if m.actor.person is None)
+        if depth < 8:
+            for c in self.children[token.i]:
+                kid = self.tokens[c]
+                if kid.dep == "conj" or (kid.dep == "appos" and found):
+                    found.extend(self._actors(kid, depth + 1))
+        return _unique(found)
+
+    def _objects_of(self, prep: Token) -> list[Mention]:
+        return [m for obj in self._pobjs(prep) for m in self._actors(obj)]
+
+    def _pobjs(self, prep: Token) -> list[Token]:
+        return [self.tokens[c] for c in self.children[prep.i] if self.tokens[c].dep == "pobj"]
+
+    def _complement(self, token: Token) -> Token | None:
+        """The to-infinitive a trigger takes: "offered to mediate", "readiness to help"."""
+        for c in self.children[token.i]:
+            kid = self.tokens[c]
+            if kid.dep == "xcomp" or (
+                kid.dep in ("acl", "advcl")
+                and any(self.tokens[a].text.lower() == "to" for a in self.children[kid.i])
+            ):
+                return kid
+        return None
+
+    def _subtree(self, root: int, depth: int) -> Iterable[int]:
+        """Tokens below `root`, breadth first, at most `depth` levels down."""
+        level = [root]
+        for _ in range(depth):
+            nxt: list[int] = []
+            for i in level:
+                yield i
+                nxt.extend(self.children[i])
+            level = nxt
+            if not level:
+                return
+
+
+@dataclass(frozen=True, slots=True)
+class _Word:
+    token: Token
+
+    @property
+    def dep(self) -> str:
+        return self.token.dep
+
+    def lower_is(self, word: str) -> bool:
+        return self.token.text.lower() == word
+
+
+def _dyad(event: Event, symmetric: bool) -> tuple[str | None, str | None] | frozenset[str | None]:
+    keys = (
+        event.source.actor.key if event.source else None,
+        event.target.actor.key if event.target else None,
+    )
+    return frozenset(keys) if symmetric else keys
+
+
+def _for_source(code: str, pattern: Pattern, source: Mention) -> str:
+    """The code once the source is known: protesters who clash riot, soldiers fight."""
+    for spec in pattern.specialise:
+        if spec.where == "source" and source.actor.sector in spec.words:
+            return spec.code
+    return code
+
+
+def _same_actor(a: Mention, b: Mention) -> bool:
+    """One actor twice: the same words, or the same country, sector and person (two different
+    officials of one government can still act on each other)."""
+    if (a.start, a.end) == (b.start, b.end):
+        return True
+    x, y = a.actor, b.actor
+    return x.key == y.key and x.sector == y.sector and x.person == y.person
+
+
+def _unique(mentions: list[Mention]) -> list[Mention]:
+    seen: set[tuple[int, int, str | None]] = set()
+    out = []
+    for m in mentions:
+        key = (m.start, m.end, m.actor.key)
+        if key not in seen:
+            seen.add(key)
+            out.append(m)
+    return out
+
+
+def _event_id(
+    article_id: str, trigger: TextSpan, code: str, source: Mention, target: Mention | None
+) -> str:
+    parts = [article_id, str(trigger.start), str(trigger.end), code, _actor_id(source)]
+    parts.append(_actor_id(target) if target else "-")
+    return hashlib.sha1("|".join(parts).encode("utf-8"), usedforsecurity=False).hexdigest()[:16]
+
+
+def _actor_id(mention: Mention) -> str:
+    return f"{mention.actor.code}@{mention.start}"

@@ -1,0 +1,38 @@
+"""Datelines: the place a story was filed from ("ISTANBUL", "BAKU, Feb 6 (Reuters) -").
+
+The dateline is recorded on the document; it is never an event's place, and nothing in it is an
+actor.
+"""
+
+from __future__ import annotations
+
+import re
+
+from detente.model import Document
+
+# A city in capitals, maybe a region or date after a comma, maybe an agency, then a dash;
+# or the city alone on its line.
+_DATELINE = re.compile(
+    r"""\A\s*
+    (?P<place>[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+){0,3})
+    (?:
+        (?:,[^\n()—–]{1,40})?\s*(?:\([A-Za-z .&]{1,30}\))?\s*[—–-]{1,2}\s
+      | [ \t]*\n
+    )""",
+    re.VERBOSE,
+)
+
+
+class Dateline:
+    """Stage: finds the dateline at the head of the article."""
+
+    name = "dateline"
+
+    def __call__(self, doc: Document) -> Document:
+        match = _DATELINE.match(doc.article.text)
+        if match is None:
+            return doc
+        end = match.end()
+        while end > 0 and doc.article.text[end - 1].isspace():
+            end -= 1
+        return doc.evolve(dateline=doc.span(match.start("place"), end))

@@ -1,0 +1,245 @@
+"""Event dates: the date expression that governs each event's trigger, resolved against the
+publication date ("on Friday", "Jan. 21", "last year"), else the publication date itself.
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+from detente.model import Document, Event, EventDate, Sentence, TextSpan
+
+_MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
+_MONTHS["sept"] = 9
+_WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
+_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
+_CASELESS = frozenset({"weekday", "relative_day", "relative_span", "recent"})
+
+_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(regex, re.IGNORECASE if kind in _CASELESS else 0))
+    for kind, regex in (
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+        ("month_day", rf"\b{_MONTH} {_DAY}\b(?:,? {_YEAR}\b)?"),
+        ("day_month", rf"\b{_DAY} {_MONTH}(?: {_YEAR}\b)?"),
+        ("month_year", rf"\b{_MONTH},? {_YEAR}\b"),
+        (
+            "weekday",
+            r"\b(?P<rel>last |this |next |on |late |early )?"
+            r"(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+        ),
+        ("relative_day", r"\b(?P<word>yesterday|today|tonight|the day before yesterday)\b"),
+        (
+            "relative_span",
+            r"\b(?P<rel>last|this|past|earlier this|later this|next)"
+            r" (?P<unit>week|month|year|weekend)\b",
+        ),
+        ("recent", r"\b(?:in )?(?:recent|the past few|the last few) (?:days|weeks)\b"),
+        ("month_alone", rf"\b(?:in|since|during|until|by|early|late|mid-) ?{_MONTH}(?! \d)\b"),
+        ("year", rf"\b(?:in|since|during|until|by|of|from) {_YEAR}\b"),
+    )
+)
+_MAX_CLIMB = 8
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date expression in a sentence and what it resolves to."""
+
+    span: TextSpan
+    value: str
+    precision: str
+    method: str
+
+
+def find_dates(text: str, sentence: Sentence, published: dt.date | None) -> list[DateMention]:
+    """The date expressions of one sentence, resolved (those that need a publication date are
+    left out when there is none)."""
+    found: list[DateMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            if any(start < b and a < end for a, b in taken):
+                continue
+            resolved = _resolve(kind, match, published)
+            if resolved is None:
+                continue
+            value, precision, method = resolved
+            taken.append((start, end))
+            found.append(
+                DateMention(TextSpan(start, end, text[start:end]), value, precision, method)
+            )
+    return sorted(found, key=lambda d: d.span.start)
+
+
+def _resolve(
+    kind: str, match: re.Match[str], published: dt.date | None
+) -> tuple[str, str, str] | None:
+    groups = match.groupdict()
+    month = _month(groups.get("month"))
+    year = int(groups["year"]) if groups.get("year") else None
+    if kind == "iso":
+        try:
+            day = dt.date(int(groups["year"]), int(groups["month"]), int(groups["day"]))
+        except ValueError:
+            return None
+        return day.isoformat(), "day", "explicit"
+    if kind in ("month_day", "day_month") and month:
+        number = int(groups["day"])
+        if year is None:
+            if published is None:
+                return None
+            year = _year_for(published, month, number)
+            method = "relative"
+        else:
+            method = "explicit"
+        try:
+            return dt.date(year, month, number).isoformat(), "day", method
+        except ValueError:
+            return None
+    if kind == "month_year" and month and year:
+        return f"{year:04d}-{month:02d}", "month", "explicit"
+    if kind == "year" and year:
+        return f"{year:04d}", "year", "explicit"
+    if published is None:
+        return None
+    if kind == "weekday":
+        target = _WEEKDAYS[groups["weekday"].lower()]
+        back = (published.weekday() - target) % 7
+        rel = (groups.get("rel") or "").strip().lower()
+        if rel == "next":
+            day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
+        elif rel == "last" and back == 0:
+            day = published - dt.timedelta(days=7)
+        else:
+            day = published - dt.timedelta(days=back)
+        return day.isoformat(), "day", "relative"
+    if kind == "relative_day":
+        word = groups["word"].lower()
+        offset = {"yesterday": -1, "today": 0, "tonight": 0, "the day before yesterday": -2}[word]
+        return (published + dt.timedelta(days=offset)).isoformat(), "day", "relative"
+    if kind == "relative_span":
+        return _span(groups["rel"].lower(), groups["unit"].lower(), published)
+    if kind == "recent":
+        return published.isoformat(), "week", "relative"
+    if kind == "month_alone" and month:
+        year = published.year if month <= published.month else published.year - 1
+        return f"{year:04d}-{month:02d}", "month", "relative"
+    return None
+
+
+def _span(rel: str, unit: str, published: dt.date) -> tuple[str, str, str]:
+    step = {"last": -1, "past": -1, "next": 1}.get(rel, 0)
+    if unit in ("week", "weekend"):
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        return monday.isoformat(), "week", "relative"
+    if unit == "month":
+        month = published.month + step
+        year = published.year + (month - 1) // 12
+        month = (month - 1) % 12 + 1
+        return f"{year:04d}-{month:02d}", "month", "relative"
+    return f"{published.year + step:04d}", "year", "relative"
+
+
+def _month(text: str | None) -> int | None:
+    if not text:
+        return None
+    return _MONTHS.get(text.rstrip(".").lower()) or _MONTHS.get(text.rstrip(".").lower()[:3])
+
+
+def _year_for(published: dt.date, month: int, day: int) -> int:
+    """A day and month without a year: the one closest before publication (a week ahead at
+    most, for announced events)."""
+    try:
+        candidate = dt.date(published.year, month, day)
+    except ValueError:
+        return published.year
+    return published.year - 1 if candidate - published > dt.timedelta(days=7) else published.year
+
+
+class EventDates:
+    """Stage: gives every event its date and says how it was found."""
+
+    name = "dates"
+
+    def __call__(self, doc: Document) -> Document:
+        if not doc.events:
+            return doc
+        published = doc.article.published
+        by_sentence: dict[int, list[DateMention]] = {}
+        starts = [t.start for t in doc.tokens]
+        dated: list[Event] = []
+        for event in doc.events:
+            if event.sentence not in by_sentence:
+                sentence = doc.sentences[event.sentence]
+                by_sentence[event.sentence] = find_dates(doc.article.text, sentence, published)
+            date = _governing(doc, starts, event, by_sentence[event.sentence])
+            if date is None:
+                date = _publication(published)
+            dated.append(replace(event, date=date))
+        return doc.evolve(events=tuple(dated))
+
+
+def _publication(published: dt.date | None) -> EventDate:
+    if published is None:
+        return EventDate(None, None, "none")
+    return EventDate(published.isoformat(), "day", "publication")
+
+
+def _governing(
+    doc: Document, starts: list[int], event: Event, dates: list[DateMention]
+) -> EventDate | None:
+    """The date expression whose phrase attaches to the event's trigger or to its clause."""
+    if not dates:
+        return None
+    trigger = _token_at(starts, event.trigger.start)
+    if trigger is None:
+        return None
+    chain = _ancestors(doc, trigger)
+    best: tuple[int, DateMention] | None = None
+    for date in dates:
+        token = _token_at(starts, date.span.start)
+        if token is None:
+            continue
+        # climb from the date to the first verb or trigger it hangs from
+        current, steps = token, 0
+        while steps < _MAX_CLIMB and current != doc.tokens[current].head:
+            current = doc.tokens[current].head
+            steps += 1
+            if current in chain:
+                rank = chain.index(current) * 10 + steps
+                if best is None or rank < best[0]:
+                    best = (rank, date)
+                break
+    if best is None:
+        return None
+    date = best[1]
+    return EventDate(date.value, date.precision, date.method, date.span)
+
+
+def _ancestors(doc: Document, token: int) -> list[int]:
+    """The trigger and the heads above it up to its clause's verb (and that verb's head when
+    the trigger is a noun in a prepositional phrase)."""
+    chain = [token]
+    current = token
+    for _ in range(_MAX_CLIMB):
+        head = doc.tokens[current].head
+        if head == current:
+            break
+        chain.append(head)
+        if doc.tokens[head].pos in ("VERB", "AUX") and len(chain) > 1:
+            break
+        current = head
+    return chain
+
+
+def _token_at(starts: list[int], offset: int) -> int | None:
+    """The token that starts at `offset`, or the first one after it."""
+    i = bisect.bisect_left(starts, offset)
+    return i if i < len(starts) else None
