@@ -231,10 +231,10 @@ class _SentenceReader:
         for term in terms:
             if term.term.kind == "title":
                 mention = self._titled(term, by_first, by_stop)
+                if mention is not None:
+                    mentions.append(mention)
             else:
-                mention = self._group(term, by_first, by_stop)
-            if mention is not None:
-                mentions.append(mention)
+                mentions.extend(self._group(term, by_first, by_stop))
         for match in proper:
             if match.first in self.used:
                 continue
@@ -307,9 +307,11 @@ class _SentenceReader:
 
     def _group(
         self, term: _Term, by_first: dict[int, ProperMatch], by_stop: dict[int, ProperMatch]
-    ) -> Mention | None:
-        """A body that acts (government, troops, police), with its country when given."""
+    ) -> list[Mention]:
+        """A body that acts (government, troops, police), with its country when given; one
+        mention per country for "Iranian and American negotiators"."""
         left, owner = self._modifier_before(term.first, by_stop)
+        others = self._coordinated(left) if left is not None else []
         head = self._head_of(term.first, term.stop)
         if owner is None:
             owner = self._modifier_child(head)
@@ -320,15 +322,40 @@ class _SentenceReader:
                 self.unresolved.append(
                     _Unplaced(self.sentence.index, term.first, term.stop, head, term.term)
                 )
-            return None
-        actor = Actor(
-            name=f"{owner.name} {term.term.term}",
-            country=owner.country,
-            igo=owner.igo,
-            sector=term.term.sector,
-        )
+            return []
         first = left if left is not None else term.first
-        return self._mention(first, term.stop, actor, f"group:{term.term.where}+{owner.name}", 0.9)
+        if others:
+            first = min(first, *(i for i, _ in others))
+        mentions = []
+        for who in [owner, *(a for _, a in others)]:
+            actor = Actor(
+                name=f"{who.name} {term.term.term}",
+                country=who.country,
+                igo=who.igo,
+                sector=term.term.sector,
+            )
+            rule = f"group:{term.term.where}+{who.name}"
+            mentions.append(self._mention(first, term.stop, actor, rule, 0.9))
+        return mentions
+
+    def _coordinated(self, i: int) -> list[tuple[int, Actor]]:
+        """The other demonyms coordinated with the one at `i`: "Iranian and American"."""
+        root = i
+        while self.tokens[root].dep == "conj" and self.tokens[root].head != root:
+            root = self.tokens[root].head
+        cluster, todo = [], [root]
+        while todo:
+            t = todo.pop()
+            cluster.append(t)
+            todo.extend(c for c in self.doc.children[t] if self.tokens[c].dep == "conj")
+        found = []
+        for t in sorted(cluster):
+            if t == i or t < self.first:
+                continue
+            actor = self._proper_actor_at(t)
+            if actor is not None:
+                found.append((t, actor))
+        return found
 
     def _proper(self, match: ProperMatch) -> Mention | None:
         person = valid_person(match.entries, self.on)

@@ -41,6 +41,61 @@ _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
+# "dozens of people", "thousands of protesters": the people are in the "of" phrase
+_QUANTITIES = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "million",
+        "millions",
+        "ten",
+        "tens",
+        "score",
+        "scores",
+        "number",
+        "group",
+        "some",
+        "many",
+        "several",
+        "most",
+        "all",
+        "both",
+        "each",
+        "majority",
+        "couple",
+        "handful",
+        "none",
+        "few",
+    }
+)
+# "a package of sanctions", "a wave of attacks": the event is the inner noun
+_CONTAINERS = frozenset(
+    {
+        "package",
+        "round",
+        "set",
+        "series",
+        "wave",
+        "raft",
+        "batch",
+        "spate",
+        "string",
+        "volley",
+        "barrage",
+        "salvo",
+        "flurry",
+        "host",
+        "slew",
+        "campaign",
+    }
+)
+# Clauses of their own: a search for an embedded event's target does not enter them.
+_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _CONTEXT_TARGET_PENALTY = 0.7
 _MAX_CLIMB = 6
 
@@ -123,7 +178,8 @@ class _Reader:
         ):
             return False
         if pattern.objects and not any(
-            k.dep in ("dobj", "nsubjpass") and k.lemma.lower() in pattern.objects for k in kids
+            k.dep in ("dobj", "nsubjpass") and self._object_lemma(token, k) in pattern.objects
+            for k in kids
         ):
             return False
         for need in pattern.requires:
@@ -139,28 +195,73 @@ class _Reader:
                 return False
         return True
 
+    def _object_lemma(self, verb: Token, obj: Token) -> str:
+        """The object's lemma; for "the agreement that X signed", the antecedent's."""
+        lemma = obj.lemma.lower()
+        if lemma in _RELATIVE and verb.dep == "relcl" and verb.head != verb.i:
+            return self.tokens[verb.head].lemma.lower()
+        return lemma
+
+    def _framed(self, noun: Token) -> bool:
+        """A noun in a scene-setting phrase ("during talks", "in dawn raids") that names no
+        actor of its own."""
+        if noun.pos == "VERB" or noun.dep != "pobj" or noun.head == noun.i:
+            return False
+        if self.tokens[noun.head].lemma.lower() not in self.book.frame_preps:
+            return False
+        return not any(
+            self.tokens[c].dep in ("poss", "amod", "compound", "nmod") and c in self.at
+            for c in self.children[noun.i]
+        )
+
+    def _absorbed(self, token: Token, pattern: Pattern) -> bool:
+        """Triggers that are part of another event rather than events of their own: an offer
+        or demand that is the object of a rejection ("rejected the proposal"), and a killing
+        that spells out an attack's toll ("shelled the village, killing two")."""
+        head = self.triggers.get(token.head) if token.head != token.i else None
+        if head is None:
+            return False
+        if token.pos != "VERB" and pattern.code[:2] in ("02", "03", "10"):
+            return token.dep in ("dobj", "nsubjpass")
+        return (
+            token.dep == "advcl"
+            and token.tag == "VBG"
+            and pattern.code[:2] in _VIOLENT_ROOTS
+            and head.pattern.code[:2] in _VIOLENT_ROOTS
+        )
+
     # -- one trigger -> events ---------------------------------------------------------------
     def _code(self, trigger: _Trigger) -> Iterator[Event]:
         token, pattern = trigger.token, trigger.pattern
+        if self._absorbed(token, pattern):
+            return
         code = self._code_of(token, pattern)
         modality, code = self._modality(token, code)
         targets = self._targets(token, pattern)
-        if not targets and "target" in pattern.requires:
+        if not targets and ("target" in pattern.requires or self._framed(token)):
             return
         sources = self._sources(token) or self._implicit_source(token, pattern)
+        if not sources and len(targets) > 1 and self._between(token):
+            # "clashes broke out between the army and the rebels": the two sides
+            sources, targets = targets, []
+            mutual = True
+        else:
+            mutual = False
         if not sources:
             return
         symmetric = pattern.symmetric
         pairs: list[tuple[Mention, Mention | None, str]] = []
         if targets:
             pairs = [(s, t, "") for s in sources for t in targets if not _same_actor(s, t)]
-        elif len(sources) > 1 and symmetric:
+        elif len(sources) > 1 and (symmetric or mutual):
             pairs = [
                 (s, t, "+pair")
                 for n, s in enumerate(sources)
                 for t in sources[n + 1 :]
                 if s.actor.key != t.actor.key
             ]
+            if mutual and not symmetric:
+                pairs += [(t, s, how) for s, t, how in pairs if t is not None]
         if not pairs:
             for source in sources:
                 target = self._context_target(token, source, sources)
@@ -258,7 +359,7 @@ class _Reader:
         kids = [self.tokens[c] for c in self.children[clause.i]]
         if clause.i != token.i:
             kids += [self.tokens[c] for c in self.children[token.i]]
-        if any(k.dep == "neg" or (k.dep == "det" and k.lower_is("no")) for k in map(_Word, kids)):
+        if any(k.dep == "neg" or (k.dep == "det" and k.text.lower() == "no") for k in kids):
             return Modality.NEGATED, code
         if any(k.dep == "mark" and k.text.lower() in _CONDITIONAL_MARKS for k in kids):
             return Modality.HYPOTHETICAL, code
@@ -295,6 +396,15 @@ class _Reader:
                     return True
                 if current.dep == "xcomp" and head.lemma.lower() not in self.book.aspect_verbs:
                     return True
+                if current.dep == "acl" and any(
+                    self.tokens[c].dep == "aux" and self.tokens[c].text.lower() == "to"
+                    for c in self.children[current.i]
+                ):
+                    return True  # "a deal to free the hostages", "plans to attack"
+            elif current.dep == "ccomp":
+                above = self.triggers.get(head.i)
+                if above is not None and above.pattern.embeds:
+                    return True
             elif current.dep in ("advcl",) and any(
                 self.tokens[c].dep == "mark" and self.tokens[c].text.lower() in _CONDITIONAL_MARKS
                 for c in self.children[current.i]
@@ -324,6 +434,13 @@ class _Reader:
             for k in kids:
                 if k.dep == "agent":
                     return self._objects_of(k)
+            # the parser may hang "by the US Treasury" on a noun further down
+            for i in self._subtree(verb.i, 4, skip=_CLAUSES):
+                k = self.tokens[i]
+                if k.dep in ("prep", "agent") and k.lemma.lower() == "by":
+                    found = self._objects_of(k)
+                    if found:
+                        return found
             return []
         for k in kids:
             if k.dep in ("nsubj", "csubj"):
@@ -369,8 +486,18 @@ class _Reader:
         if noun.head == noun.i:
             return None
         head = self.tokens[noun.head]
-        if noun.dep in ("dobj", "attr") and head.lemma.lower() in self.book.light_verbs:
-            return head
+        if (
+            noun.dep in ("dobj", "attr", "nsubjpass")
+            and head.lemma.lower() in self.book.light_verbs
+        ):
+            return head  # "held talks", "sanctions were imposed by"
+        if (
+            noun.dep == "pobj"
+            and head.lemma.lower() == "of"
+            and head.head != head.i
+            and self.tokens[head.head].lemma.lower() in _CONTAINERS
+        ):
+            return self._governing_verb(self.tokens[head.head])  # "adopted a package of sanctions"
         if noun.dep == "pobj" and head.lemma.lower() in self.book.frame_preps:
             verb = self.tokens[head.head]
             if verb.pos in ("VERB", "AUX"):
@@ -507,20 +634,34 @@ class _Reader:
                 if self.tokens[s].dep in ("nsubj", "nsubjpass")
                 for m in self._actors(self.tokens[s])
             ]
+        if slot == "place":  # "arrived in Beijing": the country the place belongs to
+            return [
+                m
+                for k in kids
+                if k.dep == "prep" and k.lemma.lower() in ("in", "at", "to")
+                for obj in self._pobjs(k)
+                for m in self.at.get(obj.i, ())
+                if m.rule.startswith(_PLACE_RULES)
+            ]
         objects = [
             m
             for k in kids
             if k.dep in ("prep", "dative", "agent") and k.lemma.lower() == slot
             for m in self._objects_of(k)
         ]
-        if slot in _PLACE_PREPS:  # "a strike at Baghdad airport": a place, not a target
-            objects = [m for m in objects if not m.rule.startswith(_PLACE_RULES)]
+        if slot in _PLACE_PREPS:
+            # "a strike at Baghdad International Airport": a facility's place, not a target
+            objects = [m for m in objects if not self._facility_place(m)]
         return objects
+
+    def _facility_place(self, mention: Mention) -> bool:
+        head = self.tokens[mention.head]
+        return mention.rule.startswith(_PLACE_RULES) and head.dep == "compound"
 
     def _deep_targets(self, root: Token) -> list[Mention]:
         """Actors in an embedded event's "between" phrase, else its object or its with, to,
         against phrases: "offered to help ease tensions between Iran and the US"."""
-        below = list(self._subtree(root.i, 6))
+        below = list(self._subtree(root.i, 6, skip=_CLAUSES))
         for i in below:
             token = self.tokens[i]
             if token.dep == "pobj" and self.tokens[token.head].lemma.lower() == "between":
@@ -544,18 +685,41 @@ class _Reader:
         """No target in the trigger's phrase: the nearest other actor of the sentence that is
         not a place ("a buildup ... amid tensions between Washington and Tehran")."""
         sentence = self.doc.sentences[token.sentence]
+        excluded = {s.actor.key for s in sources}
+        speakers = self._ancestor_subjects(token)
         best: tuple[int, Mention] | None = None
+        places: tuple[int, Mention] | None = None
         for mention in self.doc.mentions:
-            if mention.sentence != sentence.index or mention in sources:
+            if mention.sentence != sentence.index or mention.actor.key in excluded:
                 continue
-            if mention.actor.key is None or mention.actor.key == source.actor.key:
-                continue
-            if self._is_place(mention):
+            if mention.actor.key is None or mention.head in speakers:
                 continue
             distance = abs(mention.head - token.i)
+            if self._is_place(mention):
+                if places is None or distance < places[0]:
+                    places = (distance, mention)
+                continue
             if best is None or distance < best[0]:
                 best = (distance, mention)
+        trigger = self.triggers.get(token.i)
+        violent = trigger is not None and trigger.pattern.code[:2] in _VIOLENT_ROOTS
+        if best is None and places is not None and violent:
+            return places[1]  # "warplanes struck targets in southern Lebanon"
         return best[1] if best else None
+
+    def _ancestor_subjects(self, token: Token) -> set[int]:
+        """Subjects of the verbs above a trigger: "the GCC condemned Israel's strike" does not
+        make the GCC the strike's target."""
+        found: set[int] = set()
+        current = token
+        for _ in range(_MAX_CLIMB):
+            if current.head == current.i:
+                break
+            current = self.tokens[current.head]
+            for c in self.children[current.i]:
+                if self.tokens[c].dep in ("nsubj", "nsubjpass") and c != token.i:
+                    found.update(self._subtree(c, 3))
+        return found
 
     def _is_place(self, mention: Mention) -> bool:
         head = self.tokens[mention.head]
@@ -576,6 +740,11 @@ class _Reader:
             for c in self.children[token.i]:
                 if self.tokens[c].dep == "appos":
                     found.extend(self.at.get(c, ()))
+        if not found and (token.pos == "NUM" or token.lemma.lower() in _QUANTITIES):
+            for c in self.children[token.i]:
+                if self.tokens[c].dep == "prep" and self.tokens[c].lemma.lower() == "of":
+                    for obj in self._pobjs(self.tokens[c]):
+                        found.extend(self._actors(obj, depth + 1))
         if not found and token.pos in ("NOUN", "PROPN"):
             # someone we have no word for, of a known country: "Iraq's national security advisor"
             for c in self.children[token.i]:
@@ -589,7 +758,28 @@ class _Reader:
         return _unique(found)
 
     def _objects_of(self, prep: Token) -> list[Mention]:
-        return [m for obj in self._pobjs(prep) for m in self._actors(obj)]
+        """Actors a preposition takes: "against Iran", "to its border with Belarus"."""
+        found: list[Mention] = []
+        for obj in self._pobjs(prep):
+            here = self._actors(obj)
+            if not here:
+                for c in self.children[obj.i]:
+                    inner = self.tokens[c]
+                    if inner.dep == "prep" and inner.lemma.lower() in ("with", "of", "in"):
+                        here.extend(
+                            m
+                            for o in self._pobjs(inner)
+                            for m in self._actors(o)
+                            if inner.lemma.lower() != "in" or not m.rule.startswith(_PLACE_RULES)
+                        )
+            found.extend(here)
+        return found
+
+    def _between(self, token: Token) -> bool:
+        return any(
+            self.tokens[c].dep == "prep" and self.tokens[c].lemma.lower() == "between"
+            for c in self.children[token.i]
+        )
 
     def _pobjs(self, prep: Token) -> list[Token]:
         return [self.tokens[c] for c in self.children[prep.i] if self.tokens[c].dep == "pobj"]
@@ -605,29 +795,20 @@ class _Reader:
                 return kid
         return None
 
-    def _subtree(self, root: int, depth: int) -> Iterable[int]:
-        """Tokens below `root`, breadth first, at most `depth` levels down."""
+    def _subtree(
+        self, root: int, depth: int, *, skip: frozenset[str] = frozenset()
+    ) -> Iterable[int]:
+        """Tokens below `root`, breadth first, at most `depth` levels down, not entering
+        dependents of the kinds in `skip`."""
         level = [root]
         for _ in range(depth):
             nxt: list[int] = []
             for i in level:
                 yield i
-                nxt.extend(self.children[i])
+                nxt.extend(c for c in self.children[i] if self.tokens[c].dep not in skip)
             level = nxt
             if not level:
                 return
-
-
-@dataclass(frozen=True, slots=True)
-class _Word:
-    token: Token
-
-    @property
-    def dep(self) -> str:
-        return self.token.dep
-
-    def lower_is(self, word: str) -> bool:
-        return self.token.text.lower() == word
 
 
 def _dyad(event: Event, symmetric: bool) -> tuple[str | None, str | None] | frozenset[str | None]:

@@ -41,6 +41,10 @@ SLOTS = frozenset(
         "by",
         "near",
         "along",
+        "place",
+        "outside",
+        "around",
+        "off",
     }
 )
 SECTORS = frozenset(
