@@ -35,9 +35,14 @@ class Expected:
         target = event.target.actor.key if event.target else None
         if source == self.source and (self.target is None or target == self.target):
             return True
-        return self.symmetric and self.target is not None and (source, target) == (
-            self.target,
-            self.source,
+        return (
+            self.symmetric
+            and self.target is not None
+            and (source, target)
+            == (
+                self.target,
+                self.source,
+            )
         )
 
     def __str__(self) -> str:
@@ -65,9 +70,7 @@ def load_goldens(path: Path = SENTENCES) -> list[Golden]:
         published = item.get("published")
         if isinstance(published, str):
             published = dt.date.fromisoformat(published)
-        goldens.append(
-            Golden(number, item["text"], published, expected, str(item.get("note", "")))
-        )
+        goldens.append(Golden(number, item["text"], published, expected, str(item.get("note", ""))))
     return goldens
 
 
@@ -90,9 +93,7 @@ def compare(golden: Golden, events: list[Event]) -> tuple[list[Expected], list[E
     used: set[int] = set()
     missed: list[Expected] = []
     for expected in sorted(golden.expected, key=lambda e: not e.required):
-        hit = next(
-            (i for i, e in enumerate(pool) if i not in used and expected.matches(e)), None
-        )
+        hit = next((i for i, e in enumerate(pool) if i not in used and expected.matches(e)), None)
         if hit is None:
             if expected.required:
                 missed.append(expected)

@@ -17,6 +17,7 @@ from detente.model import Actor, Document, Mention, Token
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 _NEUTER = frozenset({"it", "its"})
 _PLURAL = frozenset({"they", "them", "their"})
+_PRONOUNS = _PERSONAL | _NEUTER | _PLURAL
 _PAIR_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "party", "state"})
 _PAIR_DETERMINERS = frozenset({"two", "both"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "government"})
@@ -64,6 +65,8 @@ class Coreference:
 
     def _resolve(self, doc: Document, token: Token, seen: Sequence[_Seen]) -> list[Mention]:
         word = token.text.lower()
+        if word not in _PRONOUNS and token.lemma.lower() not in _PAIR_NOUNS:
+            return []
         recent = [s for s in seen if token.sentence - s.mention.sentence <= _WINDOW]
         if token.tag in ("PRP", "PRP$") and word in _PERSONAL:
             antecedent = _salient(recent, token, lambda a: a.person is not None)

@@ -135,6 +135,9 @@ def same_phrase(text: str, entry: Entry) -> bool:
     """Whether a stretch of article text spells the entry's phrase."""
     if entry.exact:
         return text == entry.phrase
+    if entry.phrase[:1].islower():
+        # "al-Shabab", "the States", "von der Leyen": as written, or capitalised to open a sentence
+        return text in (entry.phrase, entry.phrase[:1].upper() + entry.phrase[1:])
     if text.lower() != entry.phrase.lower():
         return False
     first = next((c for c in text if c.isalpha()), "")

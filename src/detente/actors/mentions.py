@@ -14,7 +14,7 @@ minister"). Every mention records the rule or dictionary entry that resolved it.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -25,10 +25,9 @@ from detente.actors.lexicon import (
     first_word,
     normalise,
     same_phrase,
-    term_key,
     valid_person,
 )
-from detente.model import Actor, Document, Mention, Sentence, Token
+from detente.model import Actor, Document, Entity, Mention, Sentence, Token
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
@@ -130,8 +129,14 @@ class MentionFinder:
         mentions: list[Mention] = []
         unresolved: list[_Unplaced] = []
         skip_until = doc.dateline.end if doc.dateline else -1
+        text = normalise(doc.article.text)
+        entities: dict[int, list[Entity]] = defaultdict(list)
+        for ent in doc.entities:
+            entities[doc.tokens[ent.first].sentence].append(ent)
         for sentence in doc.sentences:
-            reader = _SentenceReader(doc, sentence, self.lexicon, memory, skip_until)
+            reader = _SentenceReader(
+                doc, sentence, self.lexicon, memory, skip_until, text, entities[sentence.index]
+            )
             mentions.extend(reader.read())
             unresolved.extend(reader.unresolved)
         home = self._home(mentions)
@@ -143,7 +148,9 @@ class MentionFinder:
     def _home(self, mentions: list[Mention]) -> Actor | None:
         """The story's home country: the one its actors most often come from (the first named
         wins a tie)."""
-        named = [m.actor.country for m in mentions if m.actor.country]
+        named = [
+            m.actor.country for m in sorted(mentions, key=lambda m: m.start) if m.actor.country
+        ]
         if not named:
             return None
         counts = Counter(named)
@@ -161,8 +168,13 @@ class _SentenceReader:
         lexicon: Lexicon,
         memory: _Memory,
         skip_until: int,
+        text: str,
+        entities: list[Entity],
     ) -> None:
         self.doc = doc
+        self.text = text
+        """The article text with apostrophes unified, for matching."""
+        self.entities = entities
         self.tokens = doc.tokens
         self.sentence = sentence
         self.lexicon = lexicon
@@ -176,7 +188,7 @@ class _SentenceReader:
 
     # -- pass 1: dictionary phrases -------------------------------------------------------
     def _proper_matches(self) -> list[ProperMatch]:
-        text = normalise(self.doc.article.text)
+        text = self.text
         ends = {t.end: t.i for t in self.tokens[self.first : self.sentence.stop]}
         found: list[ProperMatch] = []
         i = self.first
@@ -207,9 +219,7 @@ class _SentenceReader:
                 if any(w.i in taken or not w.text[:1].isalnum() for w in words):
                     continue
                 key = (*(w.text.lower() for w in words[:-1]), words[-1].lemma.lower())
-                term = self.lexicon.terms.get(key) or self.lexicon.terms.get(
-                    term_key(" ".join(w.text for w in words))
-                )
+                term = self.lexicon.terms.get(key)
                 if term is not None and words[-1].pos in ("NOUN", "PROPN"):
                     hit = _Term(i, i + n, term)
                     break
@@ -372,7 +382,7 @@ class _SentenceReader:
 
     def _named_people(self) -> Iterable[Mention]:
         """Names the parser found that we met earlier in the article ("Nasirzadeh")."""
-        for ent in self.doc.entities:
+        for ent in self.entities:
             first, stop = ent.first, ent.stop
             while stop > first and self.tokens[stop - 1].tag == "POS":
                 stop -= 1  # "Aliyev’s"
@@ -394,7 +404,7 @@ class _SentenceReader:
         head of Iran's Quds Force", "Nikoloz Basilashvili, a Georgian tennis player",
         "Georgian tennis player Nikoloz Basilashvili"."""
         at = {i: m for m in found for i in range(m.first, m.stop)}
-        for ent in self.doc.entities:
+        for ent in self.entities:
             if ent.label != "PERSON":
                 continue
             first, stop = ent.first, ent.stop

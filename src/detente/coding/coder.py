@@ -37,7 +37,9 @@ _PLACE_PREPS = frozenset(
     {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "off", "along"}
 )
 _PLACE_RULES = ("capital:", "country:")
+_COUNTRY_RULES = ("adjective:", "country:", "capital:", "metonym:", "igo:")
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+_NONE = frozenset({"neither", "no"})
 _HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "must"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll"})
 _RELATIVE = frozenset({"who", "which", "that", "whom"})
@@ -246,7 +248,8 @@ class _Reader:
             sources, targets = targets, []
             mutual = True
         else:
-            mutual = False
+            # "Iran and Iraq agreed to cooperate": each side towards the other
+            mutual = not targets and code[:2] <= "08" and len({s.actor.key for s in sources}) > 1
         if not sources:
             return
         symmetric = pattern.symmetric
@@ -360,6 +363,13 @@ class _Reader:
         if clause.i != token.i:
             kids += [self.tokens[c] for c in self.children[token.i]]
         if any(k.dep == "neg" or (k.dep == "det" and k.text.lower() == "no") for k in kids):
+            return Modality.NEGATED, code
+        if any(  # "Neither Hanoi nor Beijing has sent...", "No country has recognised..."
+            self.tokens[g].dep in ("preconj", "det") and self.tokens[g].text.lower() in _NONE
+            for k in kids
+            if k.dep in ("nsubj", "nsubjpass")
+            for g in self.children[k.i]
+        ):
             return Modality.NEGATED, code
         if any(k.dep == "mark" and k.text.lower() in _CONDITIONAL_MARKS for k in kids):
             return Modality.HYPOTHETICAL, code
@@ -746,10 +756,17 @@ class _Reader:
                     for obj in self._pobjs(self.tokens[c]):
                         found.extend(self._actors(obj, depth + 1))
         if not found and token.pos in ("NOUN", "PROPN"):
-            # someone we have no word for, of a known country: "Iraq's national security advisor"
+            # someone we have no word for, of a known country: "Iraq's national security advisor",
+            # "Chinese refineries" (but a "passenger train" is not passengers)
             for c in self.children[token.i]:
-                if self.tokens[c].dep in ("poss", "amod", "compound", "nmod"):
-                    found.extend(m for m in self.at.get(c, ()) if m.actor.person is None)
+                dep = self.tokens[c].dep
+                if dep in ("poss", "amod", "compound", "nmod"):
+                    found.extend(
+                        m
+                        for m in self.at.get(c, ())
+                        if m.actor.person is None
+                        and (dep == "poss" or m.rule.startswith(_COUNTRY_RULES))
+                    )
         if depth < 8:
             for c in self.children[token.i]:
                 kid = self.tokens[c]

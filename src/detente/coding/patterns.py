@@ -224,6 +224,9 @@ def _patterns_of(
         raise fail("needs an 'id'")
     code = str(entry.get("code", ""))
     _check_code(code, ontology, where, line)
+    for listed in ("targets", "requires", "objects", "specialise"):
+        if not isinstance(entry.get(listed, []), list):
+            raise fail(f"'{listed}' must be a list")
     targets = tuple(str(t) for t in entry.get("targets", []))
     bad = [t for t in targets if t not in SLOTS]
     if bad:
@@ -236,6 +239,9 @@ def _patterns_of(
     for spec in entry.get("specialise", []):
         if not isinstance(spec, dict) or "code" not in spec or "words" not in spec:
             raise fail("each 'specialise' item needs 'words' and 'code'")
+        extra = set(spec) - {"words", "code", "where", "__line__"}
+        if extra:
+            raise fail(f"unknown specialise field(s) {', '.join(sorted(extra))}")
         _check_code(str(spec["code"]), ontology, where, line_of(spec) or line)
         scope = str(spec.get("where", "modifier"))
         if scope not in ("modifier", "phrase", "object", "source"):
@@ -253,7 +259,10 @@ def _patterns_of(
     complement = {str(k): str(v) for k, v in complement.items() if k != "__line__"}
     for c in complement.values():
         _check_code(c, ontology, where, line)
-    confidence = float(entry.get("confidence", 0.8))
+    try:
+        confidence = float(entry.get("confidence", 0.8))
+    except (TypeError, ValueError):
+        raise fail(f"confidence must be a number, not {entry.get('confidence')!r}") from None
     if not 0 < confidence <= 1:
         raise fail("confidence must be in (0, 1]")
     symmetric = bool(entry.get("symmetric", code[:2] == "04" or code == "057"))

@@ -12,12 +12,14 @@ from detente.model import Document
 
 # A city in capitals, maybe a region or date after a comma, maybe an agency, then a dash;
 # or the city alone on its line.
+# (An acronym such as "U.S." or "NATO" followed by a dash is a sentence, not a dateline: the
+# place has no dots, and a dash must be followed by a capitalised word.)
 _DATELINE = re.compile(
     r"""\A\s*
-    (?P<place>[A-Z][A-Z.'’\-]+(?:\ [A-Z][A-Z.'’\-]+){0,3})
+    (?P<place>[A-Z][A-Z'’\-]{2,}(?:\ [A-Z][A-Z'’\-]+){0,3})
     (?:
-        (?:,[^\n()—–]{1,40})?\s*(?:\([A-Za-z .&]{1,30}\))?\s*[—–-]{1,2}\s
-      | [ \t]*\n
+        (?:,[^\n()—–]{1,40})?\s*(?:\([A-Za-z .&]{1,30}\))?\s*[—–-]{1,2}\s+(?=[A-Z"“‘'])
+      | [ \t]*\r?\n
     )""",
     re.VERBOSE,
 )

@@ -16,7 +16,12 @@ _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name
 _MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
 _MONTHS["sept"] = 9
 _WEEKDAYS = {name.lower(): n for n, name in enumerate(calendar.day_name)}
-_MONTH = r"(?P<month>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?)"
+# Full month names, or the usual abbreviations with an optional dot: "March", "Mar.", "Sept";
+# never a longer word ("Marseille", "Marines", "Mayor").
+_MONTH = (
+    r"(?P<month>(?:January|February|March|April|May|June|July|August|September|October"
+    r"|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)(?![a-z]))"
+)
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
 _CASELESS = frozenset({"weekday", "relative_day", "relative_span", "recent"})
@@ -40,8 +45,8 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r" (?P<unit>week|month|year|weekend)\b",
         ),
         ("recent", r"\b(?:in )?(?:recent|the past few|the last few) (?:days|weeks)\b"),
-        ("month_alone", rf"\b(?:in|since|during|until|by|early|late|mid-) ?{_MONTH}(?! \d)\b"),
-        ("year", rf"\b(?:in|since|during|until|by|of|from) {_YEAR}\b"),
+        ("month_alone", rf"\b(?i:in|since|during|until|by|early|late|mid-) ?{_MONTH}(?! \d)"),
+        ("year", rf"\b(?i:in|since|during|until|by|of|from) {_YEAR}\b"),
     )
 )
 _MAX_CLIMB = 8

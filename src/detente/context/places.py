@@ -27,14 +27,15 @@ class EventPlaces:
         if not doc.events:
             return doc
         starts = {t.start: t for t in doc.tokens}
+        text = normalise(doc.article.text)
         placed: list[Event] = []
         for event in doc.events:
             trigger = starts.get(event.trigger.start)
-            place = self._place_of(doc, trigger) if trigger is not None else None
+            place = self._place_of(doc, text, trigger) if trigger is not None else None
             placed.append(replace(event, location=place) if place else event)
         return doc.evolve(events=tuple(placed))
 
-    def _place_of(self, doc: Document, trigger: Token) -> Place | None:
+    def _place_of(self, doc: Document, text: str, trigger: Token) -> Place | None:
         """A place phrase attached to the trigger or to the verbs above it."""
         current = trigger
         for _ in range(_MAX_CLIMB):
@@ -46,7 +47,7 @@ class EventPlaces:
                     obj = doc.tokens[o]
                     if obj.dep != "pobj":
                         continue
-                    place = self._gazetteer(doc, obj)
+                    place = self._gazetteer(doc, text, obj)
                     if place is not None:
                         return place
             if current.head == current.i or current.pos in ("VERB", "AUX"):
@@ -54,7 +55,7 @@ class EventPlaces:
             current = doc.tokens[current.head]
         return None
 
-    def _gazetteer(self, doc: Document, token: Token) -> Place | None:
+    def _gazetteer(self, doc: Document, text: str, token: Token) -> Place | None:
         """The country or capital at a token, or in its apposition ("the capital Muscat")."""
         candidates = [token] + [
             doc.tokens[c] for c in doc.children[token.i] if doc.tokens[c].dep in ("appos",)
@@ -63,7 +64,6 @@ class EventPlaces:
         candidates += [
             doc.tokens[c] for c in doc.children[token.i] if doc.tokens[c].dep == "compound"
         ]
-        text = normalise(doc.article.text)
         for candidate in candidates:
             if doc.dateline and candidate.start < doc.dateline.end:
                 continue

@@ -1,0 +1,97 @@
+"""Regression tests: each one a bug found in review, with the input that showed it."""
+
+import datetime as dt
+
+import pytest
+
+import detente
+from detente.coding.patterns import load_patterns
+from detente.context.dateline import Dateline
+from detente.context.dates import find_dates
+from detente.errors import DataFileError
+from detente.model import Article, Document, Sentence
+from detente.pipeline import default_pipeline
+
+F = dt.date(2026, 2, 6)
+
+
+def dates(text, pub=F):
+    return [
+        (d.span.text, d.value) for d in find_dates(text, Sentence(0, 0, len(text), text, 0, 0), pub)
+    ]
+
+
+def doc(text):
+    return next(default_pipeline().run([Article(id="t", text=text, published=F)]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks were held in Marseille.",
+        "The statement was read by Mayor Smith.",
+        "Some 12 Marines were wounded.",
+        "Police in Augusta arrested him.",
+        "He spoke in Decatur.",
+    ],
+)
+def test_words_starting_like_months_are_not_dates(text):
+    assert dates(text) == []
+
+
+@pytest.mark.parametrize(
+    "text,value",
+    [("In 2015, Iran signed a deal.", "2015"), ("In May, Iran signed a deal.", "2025-05")],
+)
+def test_sentence_initial_in(text, value):
+    assert [v for _, v in dates(text)] == [value]
+
+
+def test_day_month_span_excludes_full_stop():
+    assert dates("They met on 21 January.") == [("21 January", "2026-01-21")]
+
+
+def test_crlf_dateline():
+    d = Dateline()(
+        Document(article=Article(id="a", text="ANKARA\r\nTurkish police detained 20 people."))
+    )
+    assert d.dateline is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["U.S. - China talks resumed in Geneva.", "NATO - the alliance - met."]
+)
+def test_acronym_dash_is_not_dateline(text):
+    assert Dateline()(Document(article=Article(id="a", text=text))).dateline is None
+
+
+@pytest.mark.parametrize(
+    "text,phrase",
+    [
+        ("Iran accused the States of lying.", "the States"),
+        ("Iran criticised the Emirates.", "the Emirates"),
+        ("Iran criticised von der Leyen.", "von der Leyen"),
+        ("Kenyan troops attacked al-Shabab fighters.", "al-Shabab"),
+    ],
+)
+def test_lower_case_initial_dictionary_phrases(text, phrase):
+    assert any(phrase in m.text and m.actor.key for m in doc(text).mentions)
+
+
+def test_confidence_not_a_number(tmp_path):
+    p = tmp_path / "p.yaml"
+    p.write_text('patterns:\n- id: meet\n  verbs: [meet]\n  code: "040"\n  confidence: high\n')
+    with pytest.raises(DataFileError):
+        load_patterns(p)
+
+
+def test_two_countries_agreeing_address_each_other():
+    events = detente.code(
+        "Iran and Iraq signed a deal. The two countries agreed to cooperate.",
+        published="2026-02-06",
+    )
+    second = [e for e in events if e.sentence == 1]
+    assert sorted((e.source.actor.key, e.target.actor.key) for e in second) == [
+        ("IRN", "IRQ"),
+        ("IRQ", "IRN"),
+    ]
