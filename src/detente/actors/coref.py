@@ -22,6 +22,8 @@ _PAIR_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "p
 _PAIR_DETERMINERS = frozenset({"two", "both"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "government"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
+# Plural groups "they" can stand for; governments and delegations come in pairs instead.
+_CROWDS = frozenset({"CVL", "COP", "REB", "OPP", "MIL", "MED", "EDU", "REL", "HLH", "NGO", "BUS"})
 _WINDOW = 2
 """How many sentences back a pronoun may look."""
 
@@ -79,7 +81,7 @@ class Coreference:
                 return []
             return [self._refer(doc, token, antecedent, "coref:pronoun")]
         if token.tag in ("PRP", "PRP$") and word in _PLURAL:
-            return [self._refer(doc, token, a, "coref:plural") for a in _group(recent, token)]
+            return [self._refer(doc, token, a, "coref:plural") for a in _group(doc, recent, token)]
         if token.lemma.lower() in _PAIR_NOUNS and token.pos == "NOUN":
             determiners = {doc.tokens[c].text.lower() for c in doc.children[token.i]}
             if determiners & _PAIR_DETERMINERS:
@@ -141,12 +143,26 @@ def _salient(
     return candidates[-1].mention
 
 
-def _group(recent: Sequence[_Seen], token: Token) -> list[Mention]:
-    """ "they": the actors coordinated last, else the last two sides of different countries."""
-    earlier = [s.mention for s in recent if s.mention.start < token.start]
-    if not earlier:
-        return []
-    return _last_countries([_Seen(m, False) for m in earlier], 2)
+def _group(doc: Document, recent: Sequence[_Seen], token: Token) -> list[Mention]:
+    """The actors "they" names: a crowd just before ("protesters ... they"), else the last
+    two sides of different countries ("Aliyev ... Nasirzadeh ... they")."""
+    earlier = [s for s in recent if s.mention.start < token.start]
+    groups = [
+        s.mention
+        for s in earlier
+        if s.subject
+        and s.mention.rule.startswith("group:")
+        and s.mention.actor.sector in _CROWDS
+        and doc.tokens[s.mention.head].tag in ("NNS", "NNPS")
+        and s.mention.sentence >= token.sentence - 1
+    ]
+    if groups:
+        crowd = groups[-1]
+        # only if no other country has been named since ("... Turkey and Greece ... their")
+        since = [s.mention for s in earlier if s.mention.start > crowd.start]
+        if all(m.actor.key == crowd.actor.key for m in since):
+            return [crowd]
+    return _last_countries(earlier, 2)
 
 
 def _last_countries(recent: Sequence[_Seen], n: int) -> list[Mention]:

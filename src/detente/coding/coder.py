@@ -242,7 +242,7 @@ class _Reader:
         targets = self._targets(token, pattern)
         if not targets and ("target" in pattern.requires or self._framed(token)):
             return
-        sources = self._sources(token) or self._implicit_source(token, pattern)
+        sources = self._sources(token, pattern) or self._implicit_source(token, pattern)
         if not sources and len(targets) > 1 and self._between(token):
             # "clashes broke out between the army and the rebels": the two sides
             sources, targets = targets, []
@@ -426,13 +426,15 @@ class _Reader:
         return False
 
     # -- sources -------------------------------------------------------------------------------
-    def _sources(self, token: Token) -> list[Mention]:
+    def _sources(self, token: Token, pattern: Pattern) -> list[Mention]:
         if token.pos == "VERB":
             found = self._subjects(token)
         elif token.pos == "ADJ":
             found = self._subjects(self.tokens[token.head])
         else:
-            found = self._noun_sources(token)
+            found = self._noun_sources(
+                token, patient_possessor=self._patient_possessor(token, pattern)
+            )
         if not found:
             found = self._role_clause_subject(token)
         return found
@@ -461,10 +463,17 @@ class _Reader:
             return self._subjects(self.tokens[verb.head], depth + 1)
         return []
 
-    def _noun_sources(self, noun: Token) -> list[Mention]:
+    def _patient_possessor(self, noun: Token, pattern: Pattern) -> bool:
+        """ "Navalny's arrest": the possessor undergoes the event (unless "of" names who does)."""
+        return pattern.possessor_is_target and not any(
+            self.tokens[c].dep == "prep" and self.tokens[c].lemma.lower() == "of"
+            for c in self.children[noun.i]
+        )
+
+    def _noun_sources(self, noun: Token, *, patient_possessor: bool = False) -> list[Mention]:
         kids = [self.tokens[c] for c in self.children[noun.i]]
         for k in kids:
-            if k.dep == "poss":
+            if k.dep == "poss" and not patient_possessor:
                 return self._actors(k)
         for k in kids:
             if k.dep in ("prep", "agent") and k.lemma.lower() == "by":
@@ -598,11 +607,18 @@ class _Reader:
             if governor is not None and self.tokens[token.head].i == governor.i:
                 hosts.append(governor)
         found: list[Mention] = []
+        if token.pos != "VERB" and self._patient_possessor(token, pattern):
+            found = [
+                m
+                for c in self.children[token.i]
+                if self.tokens[c].dep == "poss"
+                for m in self._actors(self.tokens[c])
+            ]
         for slot in pattern.targets:
-            for host in hosts:
-                found.extend(self._slot(token, host, slot))
             if found:
                 break
+            for host in hosts:
+                found.extend(self._slot(token, host, slot))
         if not found and pattern.complement:
             embedded = self._complement(token)
             if embedded is not None:
@@ -616,7 +632,9 @@ class _Reader:
                 return []
             passive = any(k.dep in ("nsubjpass", "auxpass") for k in kids)
             deps = ("nsubjpass",) if passive else ("dobj",)
-            found = [m for k in kids if k.dep in deps for m in self._actors(k)]
+            found = [
+                m for k in kids if k.dep in deps for m in self._actors(self._antecedent(host, k))
+            ]
             if passive and not any(k.dep == "nsubjpass" for k in kids):
                 # "journalists were injured after being attacked by protesters"
                 head = self._clause_head(host)
@@ -627,9 +645,11 @@ class _Reader:
                     for m in self._actors(self.tokens[c])
                 ]
             if not found:
-                # a person we cannot place ("arrested Jane Doe") is one of the story's people
+                # a person we cannot place ("arrested Jane Doe", "he was imprisoned") is one of
+                # the story's people
                 for k in kids:
-                    if k.dep in deps and k.ent == "PERSON":
+                    k = self._antecedent(host, k)
+                    if k.dep in deps and (k.ent == "PERSON" or k.tag == "PRP"):
                         home = self._home_actor(k, "CVL", "implicit:home-person")
                         found = [home] if home else []
             return found
@@ -791,6 +811,12 @@ class _Reader:
                         )
             found.extend(here)
         return found
+
+    def _antecedent(self, verb: Token, token: Token) -> Token:
+        """For "who"/"that" in a relative clause, the noun the clause describes."""
+        if token.text.lower() in _RELATIVE and verb.dep == "relcl" and verb.head != verb.i:
+            return self.tokens[verb.head]
+        return token
 
     def _between(self, token: Token) -> bool:
         return any(

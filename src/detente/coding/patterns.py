@@ -110,6 +110,8 @@ class Pattern:
     """In the passive without an agent, the home country's actor of this sector is the source."""
     default_target: str | None
     """With no target in the sentence, the home country's actor of this sector is the target."""
+    possessor_is_target: bool
+    """For nouns: "Navalny's arrest" names the target, not the source."""
     where: str
 
 
@@ -213,6 +215,7 @@ def _patterns_of(
         "embeds",
         "implicit_source",
         "default_target",
+        "possessor",
         "note",
         "__line__",
     }
@@ -269,6 +272,9 @@ def _patterns_of(
     implicit = entry.get("implicit_source")
     if implicit is not None and implicit not in SECTORS:
         raise fail(f"implicit_source must be a sector, not '{implicit}'")
+    possessor = entry.get("possessor", "source")
+    if possessor not in ("source", "target"):
+        raise fail(f"possessor must be source or target, not '{possessor}'")
     default_target = entry.get("default_target")
     if default_target is not None and default_target not in SECTORS:
         raise fail(f"default_target must be a sector, not '{default_target}'")
@@ -288,6 +294,7 @@ def _patterns_of(
         embeds=bool(entry.get("embeds", bool(complement))),
         implicit_source=implicit,
         default_target=default_target,
+        possessor_is_target=possessor == "target",
         where=f"{Path(where).name}:{line}",
     )
     found: list[Pattern] = []
