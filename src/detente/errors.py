@@ -56,6 +56,12 @@ class StoreError(DetenteError):
     code = "E400"
 
 
+class OutputError(DetenteError):
+    """An output file cannot be written."""
+
+    code = "E600"
+
+
 class UsageError(DetenteError):
     """An option or argument is invalid."""
 

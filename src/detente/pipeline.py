@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -104,15 +105,36 @@ class Pipeline:
 
     @property
     def coder_version(self) -> str:
-        """Changes whenever what codes an article changes: stored articles coded by another
-        version are coded again."""
+        """Changes whenever what codes an article changes (detente's version, its code and data
+        files, the model, the user's actor files): stored articles coded by another version are
+        coded again."""
         from importlib.metadata import PackageNotFoundError, version
 
         try:
             ours = version("detente")
         except PackageNotFoundError:
             ours = "unknown"
-        return f"detente-{ours}+{self.settings.model}+{'|'.join(self.settings.actors)}"
+        digest = hashlib.sha256(_shipped_fingerprint().encode())
+        for path in self.settings.actors:
+            digest.update(Path(path).read_bytes())
+        return f"detente-{ours}+{self.settings.model}+{digest.hexdigest()[:12]}"
+
+
+@functools.cache
+def _shipped_fingerprint() -> str:
+    """A hash of the code and data files that decide how an article is coded."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root).as_posix()
+        if path.suffix not in (".py", ".tsv", ".yaml") or relative.startswith(_NOT_CODING):
+            continue
+        digest.update(relative.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+_NOT_CODING = ("cli/", "store/", "ingest/", "data/examples/")
 
 
 def asserted(events: Iterable[Event]) -> list[Event]:

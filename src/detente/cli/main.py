@@ -17,7 +17,7 @@ from typing import TextIO
 import click
 
 from detente.datafiles import data_path
-from detente.errors import DetenteError, InputError
+from detente.errors import DetenteError, InputError, OutputError
 from detente.ingest import InputWarning, read_inputs
 from detente.model import Article, Document, Modality
 from detente.pipeline import Pipeline, Settings
@@ -368,7 +368,7 @@ class _open_output:
         try:
             self.handle = Path(self.path).open("w", encoding="utf-8")
         except OSError as exc:
-            raise DetenteError(f"{self.path}: cannot write: {exc.strerror}") from exc
+            raise OutputError(f"{self.path}: cannot write: {exc.strerror}") from exc
         return self.handle
 
     def __exit__(self, *exc: object) -> None:
@@ -384,7 +384,7 @@ def _exit(report: _Report) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Entry point: one clear line for any error detente raises on purpose."""
     try:
-        cli.main(args=argv, prog_name="detente", standalone_mode=False)
+        status = cli.main(args=argv, prog_name="detente", standalone_mode=False)
     except click.exceptions.Abort:
         click.echo("detente: aborted", err=True)
         return 130
@@ -398,7 +398,7 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except SystemExit as exc:
         return int(exc.code or 0) if not isinstance(exc.code, str) else 1
-    return 0
+    return status if isinstance(status, int) else 0
 
 
 if __name__ == "__main__":

@@ -212,7 +212,8 @@ def _governing(
         token = _token_at(starts, date.span.start)
         if token is None:
             continue
-        # climb from the date to the first verb or trigger it hangs from
+        # climb from the date to the trigger's chain; a verb on the way means the date belongs
+        # to another clause ("during the negotiations, which began in 2023")
         current, steps = token, 0
         while steps < _MAX_CLIMB and current != doc.tokens[current].head:
             current = doc.tokens[current].head
@@ -222,6 +223,9 @@ def _governing(
                 if best is None or rank < best[0]:
                     best = (rank, date)
                 break
+            # a participle describing the event noun still dates it ("a call held on Jan. 21")
+            if doc.tokens[current].pos in ("VERB", "AUX") and doc.tokens[current].dep != "acl":
+                break
     if best is None:
         return None
     date = best[1]
@@ -229,8 +233,8 @@ def _governing(
 
 
 def _ancestors(doc: Document, token: int) -> list[int]:
-    """The trigger and the heads above it up to its clause's verb (and that verb's head when
-    the trigger is a noun in a prepositional phrase)."""
+    """The trigger and the heads above it up to its clause's verb; for a reported clause, the
+    reporting verb too ("On Monday, Fars reported Iran issued warrants": Monday)."""
     chain = [token]
     current = token
     for _ in range(_MAX_CLIMB):
@@ -238,9 +242,16 @@ def _ancestors(doc: Document, token: int) -> list[int]:
         if head == current:
             break
         chain.append(head)
-        if doc.tokens[head].pos in ("VERB", "AUX") and len(chain) > 1:
+        if doc.tokens[head].pos in ("VERB", "AUX"):
+            verb = doc.tokens[head]
+            if verb.dep == "ccomp" and verb.head != verb.i:
+                chain.append(verb.head)
             break
         current = head
+    if doc.tokens[token].pos in ("VERB", "AUX") and len(chain) == 1:
+        verb = doc.tokens[token]
+        if verb.dep == "ccomp" and verb.head != verb.i:
+            chain.append(verb.head)
     return chain
 
 

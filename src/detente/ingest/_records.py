@@ -226,7 +226,10 @@ def jsonl_items(
             record, origin=where, default_id=f"{stem}-{number:03d}", published=published
         )
     if not records:
-        yield InputWarning(origin, "no records")
+        # an empty .jsonl is as unreadable as an empty .txt; an empty stdin just has no records
+        yield (
+            InputError(origin, "no records") if origin == "-" else InputError(origin, "empty file")
+        )
 
 
 def _byte_lines(handle: Iterable[bytes], origin: str) -> Iterator[Line]:
