@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from detente.actors.dictionary import SectorTerm
+from detente.actors.dictionary import SECTORS, SectorTerm
 from detente.actors.lexicon import (
     Lexicon,
     ProperMatch,
@@ -59,24 +59,7 @@ _REFERRING_GROUPS = frozenset(
 )
 # Sectors whose unnamed groups act at home: police, courts, protesters, the press... Armies and
 # spies in a story are as often foreign as not, so they need a country of their own.
-_HOME_SECTORS = frozenset(
-    {
-        "GOV",
-        "COP",
-        "JUD",
-        "LEG",
-        "OPP",
-        "PTY",
-        "REB",
-        "BUS",
-        "MED",
-        "CVL",
-        "EDU",
-        "REL",
-        "HLH",
-        "NGO",
-    }
-)
+_HOME_SECTORS = SECTORS - {"MIL", "SPY", "UNK"}
 HOME_CONFIDENCE = 0.6
 
 

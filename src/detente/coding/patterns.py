@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from detente.actors.dictionary import SECTORS
 from detente.coding.ontology import Ontology, default_ontology
 from detente.datafiles import data_path, line_of, read_yaml
 from detente.errors import DataFileError
@@ -45,27 +46,6 @@ SLOTS = frozenset(
         "outside",
         "around",
         "off",
-    }
-)
-SECTORS = frozenset(
-    {
-        "GOV",
-        "MIL",
-        "COP",
-        "JUD",
-        "LEG",
-        "OPP",
-        "PTY",
-        "REB",
-        "SPY",
-        "BUS",
-        "MED",
-        "CVL",
-        "EDU",
-        "REL",
-        "HLH",
-        "NGO",
-        "UNK",
     }
 )
 _POS = {"verb": "VERB", "noun": "NOUN", "adj": "ADJ"}
