@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
+from detente.actors.ambiguity import default_ambiguities
 from detente.actors.coref import Coreference
 from detente.actors.dictionary import default_dictionary, load_dictionary
 from detente.actors.lexicon import Lexicon
@@ -76,7 +77,7 @@ class Pipeline:
             if settings.actors
             else default_dictionary()
         )
-        lexicon = Lexicon.build(dictionary)
+        lexicon = Lexicon.build(dictionary, default_ambiguities())
         ontology: Ontology = default_ontology()
         book: PatternBook = default_patterns()
         parser = SpacyParser(

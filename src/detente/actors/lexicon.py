@@ -10,6 +10,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from detente.actors.ambiguity import Ambiguities
 from detente.actors.dictionary import ActorDictionary, Person, SectorTerm
 from detente.model import Actor
 
@@ -53,9 +54,12 @@ class Lexicon:
     """First word (lower case) -> groups of entries sharing one phrase, longest phrase first."""
     terms: dict[tuple[str, ...], SectorTerm] = field(default_factory=dict)
     term_length: int = 1
+    ambiguities: Ambiguities = field(default_factory=Ambiguities)
+    term_starts: frozenset[str] = frozenset()
+    """First words of the sector terms ("defense", "police")."""
 
     @classmethod
-    def build(cls, dictionary: ActorDictionary) -> Lexicon:
+    def build(cls, dictionary: ActorDictionary, ambiguities: Ambiguities | None = None) -> Lexicon:
         by_phrase: dict[str, list[Entry]] = defaultdict(list)
 
         def add(
@@ -108,7 +112,8 @@ class Lexicon:
         }
         terms = {term_key(t.term): t for t in dictionary.sector_terms}
         length = max((len(k) for k in terms), default=1)
-        return cls(dictionary, proper, terms, length)
+        starts = frozenset(k[0] for k in terms)
+        return cls(dictionary, proper, terms, length, ambiguities or Ambiguities(), starts)
 
 
 def _exact(phrase: str) -> bool:

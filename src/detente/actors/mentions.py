@@ -18,6 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from detente.actors.ambiguity import inside_a_name, name_follows
 from detente.actors.dictionary import SECTORS, SectorTerm
 from detente.actors.lexicon import (
     Lexicon,
@@ -167,6 +168,8 @@ class _SentenceReader:
         while self.first < sentence.stop and self.tokens[self.first].start < skip_until:
             self.first += 1
         self.used: set[int] = set()
+        self.rejected: set[int] = set()
+        """Tokens of names read as something else ("Georgia" the US state)."""
         self.unresolved: list[_Unplaced] = []
 
     # -- pass 1: dictionary phrases -------------------------------------------------------
@@ -187,9 +190,40 @@ class _SentenceReader:
             if match is None:
                 i += 1
                 continue
-            found.append(match)
             i = match.stop
+            if self._other_reading(match):
+                self.rejected.update(range(match.first, match.stop))
+            else:
+                found.append(match)
         return found
+
+    def _other_reading(self, match: ProperMatch) -> bool:
+        """Whether a country or capital name means something else here: part of a person's
+        name ("Michael Jordan"), or a US state ("Atlanta, Georgia")."""
+        if match.kind("person", "igo", "metonym") is not None:
+            return False
+        if inside_a_name(self.entities, self.tokens, match.first, match.stop):
+            return True
+        if match.kind("country", "capital") and name_follows(
+            self.tokens, match.stop, self.sentence.stop, self._starts_entry(match.stop)
+        ):
+            return True
+        span = (self.first, self.sentence.stop)
+        other = self.lexicon.ambiguities.other_reading(
+            self.tokens, match.first, match.stop, span, self.doc.article.text
+        )
+        return other is not None
+
+    def _starts_entry(self, i: int) -> bool:
+        """Whether token `i` begins a dictionary phrase or a sector term."""
+        if i >= self.sentence.stop:
+            return False
+        token = self.tokens[i]
+        if self.lexicon.proper.get(first_word(token.text)):
+            return True
+        return token.text.lower() in self.lexicon.term_starts or (
+            token.lemma.lower() in self.lexicon.term_starts
+        )
 
     def _terms(self, taken: set[int]) -> list[_Term]:
         found: list[_Term] = []
@@ -516,6 +550,8 @@ class _SentenceReader:
         return entry.actor
 
     def _proper_actor_at(self, i: int) -> Actor | None:
+        if i in self.rejected:
+            return None
         token = self.tokens[i]
         for group in self.lexicon.proper.get(first_word(token.text), ()):
             if len(group[0].phrase) == token.end - token.start and same_phrase(
