@@ -85,19 +85,35 @@ class _Unplaced:
 
 @dataclass(slots=True)
 class _Memory:
-    """People met so far in the article, by name and by role."""
+    """People and bodies met so far in the article, by name and by role or term."""
 
     names: dict[str, Actor] = field(default_factory=dict)
-    roles: dict[str, Actor] = field(default_factory=dict)
+    recent: list[Actor] = field(default_factory=list)
+    """Titled people and named groups, most recent last."""
 
     def remember(self, actor: Actor) -> None:
         if actor.person:
             self.names[actor.person.lower()] = actor
             self.names[actor.person.split()[-1].lower()] = actor
-        if actor.role:
-            self.roles[actor.role.lower()] = actor
-            if actor.key:
-                self.roles[f"{actor.key}:{actor.role.lower()}"] = actor
+        if actor.role or actor.person is None:
+            self.recent.append(actor)
+
+    def by_role(self, role: str) -> Actor | None:
+        """The latest person whose role ends with `role`: "the minister" after "Iran's defence
+        minister"."""
+        want = role.lower().split()
+        for actor in reversed(self.recent):
+            if actor.role and actor.role.lower().split()[-len(want) :] == want:
+                return actor
+        return None
+
+    def by_term(self, term: str) -> Actor | None:
+        """The latest group named by `term` with a country: "the ministry" after "Iran's
+        foreign ministry"."""
+        for actor in reversed(self.recent):
+            if actor.role is None and actor.name.lower().endswith(" " + term.lower()):
+                return actor
+        return None
 
 
 class MentionFinder:
@@ -315,9 +331,11 @@ class _SentenceReader:
                         )
                     )
                 return None
+            rule += "+memory"
+            if not named:  # "the minister": the very person met before, office and all
+                return self._mention(term.first, term.stop, remembered, rule, 0.85)
             country, igo = remembered.country, remembered.igo
             person = person or remembered.person
-            rule += "+memory"
         actor = Actor(
             name=person or f"{owner.name if owner else country or igo} {role}",
             country=country,
@@ -344,6 +362,11 @@ class _SentenceReader:
             owner = self._modifier_child(head)
         if owner is None:
             owner = self._of_phrase(term.stop, by_first, local=term.term.sector in _HOME_SECTORS)
+        if owner is None and self._definite(term.first):
+            # "the ministry", "the delegation": the one named earlier in the article
+            known = self.memory.by_term(term.term.term)
+            if known is not None:
+                return [self._mention(term.first, term.stop, known, "memory:group", 0.85)]
         if owner is None:
             if term.term.term.split()[-1] not in _REFERRING_GROUPS:
                 self.unresolved.append(
@@ -363,7 +386,15 @@ class _SentenceReader:
             )
             rule = f"group:{term.term.where}+{who.name}"
             mentions.append(self._mention(first, term.stop, actor, rule, 0.9))
+            self.memory.remember(actor)
         return mentions
+
+    def _definite(self, i: int) -> bool:
+        """Whether a definite determiner opens the phrase at token `i`: "the ministry"."""
+        j = i - 1
+        while j >= self.first and self.tokens[j].pos == "ADJ":
+            j -= 1
+        return j >= self.first and self.tokens[j].text.lower() in ("the", "this", "that")
 
     def _coordinated(self, i: int) -> list[tuple[int, Actor]]:
         """The other demonyms coordinated with the one at `i`: "Iranian and American"."""
@@ -500,7 +531,7 @@ class _SentenceReader:
             return self.memory.names.get(person.lower()) or self.memory.names.get(
                 person.split()[-1].lower()
             )
-        return self.memory.roles.get(role.lower())
+        return self.memory.by_role(role)
 
     def _modifier_before(
         self, first: int, by_stop: dict[int, ProperMatch]

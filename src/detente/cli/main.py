@@ -347,12 +347,28 @@ def actors_command(text: str, published: dt.date | None, actors: tuple[str, ...]
             raise DetenteError(f"{path}: cannot read: {exc}") from exc
     pipeline = Pipeline.default(_settings(1, 64, actors))
     doc = next(pipeline.run([Article(id="text", text=text, published=published)]))
+    if not doc.mentions:
+        click.echo("(no actors)")
+        return
+    click.echo(
+        f"{'SPAN':<13} {'TEXT':<34} {'COUNTRY':<7} {'IGO':<10} {'SECTOR':<6} "
+        f"{'PERSON (ROLE)':<34} WHY"
+    )
     for mention in doc.mentions:
         a = mention.actor
+        person = " ".join(filter(None, [a.person, f"({a.role})" if a.role else None]))
         click.echo(
-            f"{mention.start:>6}-{mention.end:<6} {mention.text!r:<40} {a.code or '-':<12}"
-            f" {(a.person or '') + (' (' + a.role + ')' if a.role else ''):<40} {mention.rule}"
+            f"{mention.start:>6}-{mention.end:<6} {_cut(mention.text, 34):<34} "
+            f"{a.country or '-':<7} {a.igo or '-':<10} {a.sector:<6} {_cut(person, 34):<34} "
+            f"{mention.rule}"
         )
+    if doc.home is not None:
+        click.echo(f"home country (for groups named without one): {doc.home.country}")
+
+
+def _cut(text: str, width: int) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 class _open_output:
