@@ -156,6 +156,9 @@ def _group(doc: Document, recent: Sequence[_Seen], token: Token) -> list[Mention
         and doc.tokens[s.mention.head].tag in ("NNS", "NNPS")
         and s.mention.sentence >= token.sentence - 1
     ]
+    together = _coordinated_subjects(doc, earlier, token)
+    if len({m.actor.key for m in together}) > 1:
+        return together
     if groups:
         crowd = groups[-1]
         # only if no other country has been named since ("... Turkey and Greece ... their")
@@ -163,6 +166,23 @@ def _group(doc: Document, recent: Sequence[_Seen], token: Token) -> list[Mention
         if all(m.actor.key == crowd.actor.key for m in since):
             return [crowd]
     return _last_countries(earlier, 2)
+
+
+def _coordinated_subjects(doc: Document, earlier: Sequence[_Seen], token: Token) -> list[Mention]:
+    """The actors of the latest coordinated subject ("Egypt's minister and his Greek and
+    French counterparts gathered... They")."""
+    by_sentence: dict[int, list[Mention]] = {}
+    for seen in earlier:
+        head = doc.tokens[seen.mention.head]
+        while head.dep == "conj" and head.head != head.i:
+            head = doc.tokens[head.head]
+        if head.dep in ("nsubj", "nsubjpass"):
+            by_sentence.setdefault(seen.mention.sentence, []).append(seen.mention)
+    for sentence in (token.sentence, token.sentence - 1):
+        group = [m for m in by_sentence.get(sentence, []) if m.actor.key is not None]
+        if len({m.actor.key for m in group}) > 1:
+            return group
+    return []
 
 
 def _last_countries(recent: Sequence[_Seen], n: int) -> list[Mention]:

@@ -273,9 +273,7 @@ class _SentenceReader:
         mentions: list[Mention] = []
         for term in terms:
             if term.term.kind == "title":
-                mention = self._titled(term, by_first, by_stop)
-                if mention is not None:
-                    mentions.append(mention)
+                mentions.extend(self._titled(term, by_first, by_stop))
             else:
                 mentions.extend(self._group(term, by_first, by_stop))
         for match in proper:
@@ -290,10 +288,28 @@ class _SentenceReader:
 
     def _titled(
         self, term: _Term, by_first: dict[int, ProperMatch], by_stop: dict[int, ProperMatch]
-    ) -> Mention | None:
-        """A person by title, maybe with a name after it and a country before it."""
+    ) -> list[Mention]:
+        """A person by title, maybe with a name after it and a country before it; one
+        mention per country for "his Greek, Cypriot and French counterparts"."""
         name_first, name_stop, named = self._name_after(term.stop, by_first)
         left, owner = self._modifier_before(term.first, by_stop)
+        if left is not None and not named:
+            others = self._coordinated(left)
+            if others and owner is not None:
+                first = min(left, *(i for i, _ in others))
+                role = term.term.role or term.term.term.title()
+                found = []
+                for who in [owner, *(a for _, a in others)]:
+                    actor = Actor(
+                        name=f"{who.name} {role}",
+                        country=who.country,
+                        igo=who.igo,
+                        sector=term.term.sector,
+                        role=role,
+                    )
+                    rule = f"title:{term.term.where}+{who.name}"
+                    found.append(self._mention(first, term.stop, actor, rule, 0.9))
+                return found
         if owner is None:
             owner = self._modifier_child(self._head_of(term.first, name_stop))
         if owner is None:
@@ -330,10 +346,10 @@ class _SentenceReader:
                             person,
                         )
                     )
-                return None
+                return []
             rule += "+memory"
             if not named:  # "the minister": the very person met before, office and all
-                return self._mention(term.first, term.stop, remembered, rule, 0.85)
+                return [self._mention(term.first, term.stop, remembered, rule, 0.85)]
             country, igo = remembered.country, remembered.igo
             person = person or remembered.person
         actor = Actor(
@@ -348,7 +364,7 @@ class _SentenceReader:
             self.memory.remember(actor)
         first = left if left is not None else term.first
         stop = name_stop if named else term.stop
-        return self._mention(first, stop, actor, rule, 0.95 if named else 0.9)
+        return [self._mention(first, stop, actor, rule, 0.95 if named else 0.9)]
 
     def _group(
         self, term: _Term, by_first: dict[int, ProperMatch], by_stop: dict[int, ProperMatch]

@@ -546,8 +546,9 @@ class _Reader:
     def _home_target(
         self, token: Token, pattern: Pattern, source: Mention, code: str
     ) -> Mention | None:
-        """No target anywhere in the sentence: protests address the home government, and a
-        foreign actor's words in a story about one country are addressed to that country."""
+        """No target anywhere in the sentence: protests address the home government, a foreign
+        actor's words in a story about one country are addressed to that country, and so are
+        the demands and criticism of its citizens, parties and press."""
         home = self.doc.home
         if home is None:
             return None
@@ -559,6 +560,14 @@ class _Reader:
                 return None
             return self._home_actor(token, pattern.default_target, "implicit:home-target")
         if code[:2] <= "13" and source.actor.key != home.country:
+            return self._home_actor(token, "GOV", "implicit:home-target")
+        if (
+            "10" <= code[:2] <= "14"
+            and source.actor.country == home.country
+            and source.actor.sector not in ("GOV", "MIL", "COP", "JUD", "LEG")
+        ):
+            # citizens, parties, clergy, the press who demand, criticise or protest at home
+            # address the government
             return self._home_actor(token, "GOV", "implicit:home-target")
         return None
 
