@@ -62,6 +62,9 @@ _REFERRING_GROUPS = frozenset(
 # spies in a story are as often foreign as not, so they need a country of their own.
 _HOME_SECTORS = SECTORS - {"MIL", "SPY", "UNK"}
 HOME_CONFIDENCE = 0.6
+DOMESTIC_SHARE = 0.6
+"""A story is about one country when that share of its placed actors are of that country; its
+unplaced people are then that country's people."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +131,7 @@ class MentionFinder:
         memory = _Memory()
         mentions: list[Mention] = []
         unresolved: list[_Unplaced] = []
+        strangers: list[tuple[int, int, int, int]] = []
         skip_until = doc.dateline.end if doc.dateline else -1
         text = normalise(doc.article.text)
         entities: dict[int, list[Entity]] = defaultdict(list)
@@ -139,9 +143,12 @@ class MentionFinder:
             )
             mentions.extend(reader.read())
             unresolved.extend(reader.unresolved)
+            strangers.extend((sentence.index, *person) for person in reader.strangers)
         home = self._home(mentions)
         if home is not None:
             mentions.extend(_home_groups(doc, home, unresolved))
+            if _share(mentions, home) >= DOMESTIC_SHARE:
+                mentions.extend(_home_people(doc, home, strangers))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return doc.evolve(mentions=tuple(mentions), home=home)
 
@@ -187,6 +194,8 @@ class _SentenceReader:
         self.rejected: set[int] = set()
         """Tokens of names read as something else ("Georgia" the US state)."""
         self.unresolved: list[_Unplaced] = []
+        self.strangers: list[tuple[int, int, int]] = []
+        """People named with nothing to place them: tokens first, stop and the head."""
 
     # -- pass 1: dictionary phrases -------------------------------------------------------
     def _proper_matches(self) -> list[ProperMatch]:
@@ -498,6 +507,7 @@ class _SentenceReader:
                 if adjective is not None:
                     owner = Actor(name=adjective.name, country=adjective.country, sector="CVL")
             if owner is None:
+                self.strangers.append((first, stop, head))
                 continue
             name = self.doc.article.text[self.tokens[first].start : self.tokens[stop - 1].end]
             actor = Actor(
@@ -658,6 +668,32 @@ def _subtree(doc: Document, root: int, depth: int) -> Iterable[int]:
             yield i
             nxt.extend(doc.children[i])
         level = nxt
+
+
+def _share(mentions: list[Mention], home: Actor) -> float:
+    placed = [m.actor.country for m in mentions if m.actor.country]
+    return sum(1 for c in placed if c == home.country) / len(placed) if placed else 0.0
+
+
+def _home_people(
+    doc: Document, home: Actor, strangers: list[tuple[int, int, int, int]]
+) -> Iterable[Mention]:
+    """People nothing places, in a story about one country: that country's people."""
+    for sentence, first, stop, head in strangers:
+        start, end = doc.tokens[first].start, doc.tokens[stop - 1].end
+        name = doc.article.text[start:end]
+        yield Mention(
+            start=start,
+            end=end,
+            text=name,
+            first=first,
+            stop=stop,
+            head=head,
+            sentence=sentence,
+            actor=Actor(name=name, country=home.country, sector="CVL", person=name),
+            rule="person:home-country",
+            confidence=0.5,
+        )
 
 
 def _home_groups(doc: Document, home: Actor, unresolved: list[_Unplaced]) -> Iterable[Mention]:
