@@ -204,6 +204,48 @@ class _Reader:
             return self.tokens[verb.head].lemma.lower()
         return lemma
 
+    def _said_parts(self, verb: Token) -> list[int]:
+        """The tokens of what a reporting verb says: its clause, or "as ..." / "called it ..."."""
+        kids = [self.tokens[c] for c in self.children[verb.i]]
+        framed = any(k.dep == "oprd" or (k.dep == "prep" and k.lemma.lower() == "as") for k in kids)
+        parts: list[int] = []
+        for kid in kids:
+            # the clause said, or what something was called ("called it a provocation",
+            # "described the strike as illegal"); a plain object ("noted the progress") is not
+            # a statement about anyone
+            if kid.dep in ("ccomp", "oprd") or (framed and kid.dep in ("dobj", "prep")):
+                parts.extend(self._subtree(kid.i, 8))
+        return parts
+
+    def _said(self, verb: Token) -> str | None:
+        """The code of what was said, by its tone; None when it reports an event of its own,
+        is negated, or has no tone."""
+        parts = self._said_parts(verb)
+        if not parts or any(i in self.triggers for i in parts):
+            return None
+        words = {self.tokens[i].lemma.lower() for i in parts}
+        words |= {self.tokens[i].text.lower() for i in parts}
+        if any(self.tokens[i].dep == "neg" for i in parts):
+            return None
+        for code, cues in self.book.tone:
+            if words & cues:
+                return code
+        return None
+
+    def _said_to(self, verb: Token) -> list[Mention]:
+        """Whom a statement is about: the subject of the clause, else the first actor in it."""
+        for c in self.children[verb.i]:
+            if self.tokens[c].dep == "ccomp":
+                for s in self.children[c]:
+                    if self.tokens[s].dep in ("nsubj", "nsubjpass"):
+                        found = self._actors(self.tokens[s])
+                        if found:
+                            return found
+        for i in self._said_parts(verb):
+            if i in self.at:
+                return list(self.at[i])
+        return []
+
     def _framed(self, noun: Token) -> bool:
         """A noun in a scene-setting phrase ("during talks", "in dawn raids") that names no
         actor of its own."""
@@ -237,9 +279,14 @@ class _Reader:
         token, pattern = trigger.token, trigger.pattern
         if self._absorbed(token, pattern):
             return
-        code = self._code_of(token, pattern)
+        if pattern.report:
+            said = self._said(token)
+            if said is None:
+                return
+            code, targets = said, self._said_to(token)
+        else:
+            code, targets = self._code_of(token, pattern), self._targets(token, pattern)
         modality, code = self._modality(token, code)
-        targets = self._targets(token, pattern)
         if not targets and ("target" in pattern.requires or self._framed(token)):
             return
         sources = self._sources(token, pattern) or self._implicit_source(token, pattern)
@@ -255,7 +302,12 @@ class _Reader:
         symmetric = pattern.symmetric
         pairs: list[tuple[Mention, Mention | None, str]] = []
         if targets:
-            pairs = [(s, t, "") for s in sources for t in targets if not _same_actor(s, t)]
+            pairs = [
+                (s, t, "")
+                for s in sources
+                for t in targets
+                if not _same_actor(s, t) and not (pattern.report and s.actor.key == t.actor.key)
+            ]
         elif len(sources) > 1 and (symmetric or mutual):
             pairs = [
                 (s, t, "+pair")

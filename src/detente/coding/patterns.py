@@ -92,6 +92,9 @@ class Pattern:
     """With no target in the sentence, the home country's actor of this sector is the target."""
     possessor_is_target: bool
     """For nouns: "Navalny's arrest" names the target, not the source."""
+    report: bool
+    """A reporting verb ("said"): coded by the tone of what was said, unless that reports an
+    event of its own."""
     where: str
 
 
@@ -105,6 +108,8 @@ class PatternBook:
     aspect_verbs: frozenset[str]
     role_verbs: frozenset[str]
     future_codes: Mapping[str, str]
+    tone: tuple[tuple[str, frozenset[str]], ...] = ()
+    """For reporting verbs: what was said, by the words of the clause -> its code, in order."""
     index: Mapping[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict)
 
     def candidates(self, lemma: str, pos: str) -> tuple[Pattern, ...]:
@@ -156,6 +161,7 @@ def load_patterns(path: Path | None = None, *, ontology: Ontology | None = None)
         aspect_verbs=words("aspect_verbs"),
         role_verbs=words("role_verbs"),
         future_codes=future_codes,
+        tone=_tone(raw.get("tone", {}), ontology, where),
         index=ordered,
     )
 
@@ -196,6 +202,7 @@ def _patterns_of(
         "implicit_source",
         "default_target",
         "possessor",
+        "report",
         "note",
         "__line__",
     }
@@ -275,6 +282,7 @@ def _patterns_of(
         implicit_source=implicit,
         default_target=default_target,
         possessor_is_target=possessor == "target",
+        report=bool(entry.get("report", False)),
         where=f"{Path(where).name}:{line}",
     )
     found: list[Pattern] = []
@@ -288,6 +296,20 @@ def _patterns_of(
     if not found:
         raise fail("needs at least one of verbs, nouns, adjs")
     return found
+
+
+def _tone(raw: object, ontology: Ontology, where: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    if not isinstance(raw, dict):
+        raise DataFileError(where, None, "'tone' must map codes to word lists")
+    found = []
+    for code, words in raw.items():
+        if code == "__line__":
+            continue
+        _check_code(str(code), ontology, where, line_of(raw))
+        if not isinstance(words, list):
+            raise DataFileError(where, line_of(raw), f"tone '{code}' must be a list of words")
+        found.append((str(code), frozenset(str(w).lower() for w in words)))
+    return tuple(found)
 
 
 def _check_code(code: str, ontology: Ontology, where: str, line: int | None) -> None:
