@@ -134,6 +134,8 @@ class Mention:
     rule: str
     """Which rule or dictionary entry resolved it, e.g. `country:name:Iran`, `coref:pronoun`."""
     confidence: float = 1.0
+    place: bool = False
+    """A country or city named as where something happens ("met in Baku"), not as who acts."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from detente.actors.ambiguity import inside_a_name, name_follows
 from detente.actors.dictionary import SECTORS, SectorTerm
@@ -61,6 +61,11 @@ _REFERRING_GROUPS = frozenset(
 # Sectors whose unnamed groups act at home: police, courts, protesters, the press... Armies and
 # spies in a story are as often foreign as not, so they need a country of their own.
 _HOME_SECTORS = SECTORS - {"MIL", "SPY", "UNK"}
+# Prepositions that say where something happens; "to" and "from" often name a party instead
+# ("a visit to Baku", "a delegation from Tehran").
+_PLACE_PREPS = frozenset(
+    {"in", "at", "through", "across", "near", "outside", "inside", "around", "throughout", "within"}
+)
 HOME_CONFIDENCE = 0.6
 DOMESTIC_SHARE = 0.6
 """A story is about one country when that share of its placed actors are of that country; its
@@ -445,13 +450,32 @@ class _SentenceReader:
         if person is not None:
             self.memory.remember(person.actor)
             return self._mention(match.first, match.stop, person.actor, f"person:{person.where}")
-        entry = match.kind("country", "capital", "metonym", "igo", "adjective", "nationals")
+        entry = match.kind("igo", "metonym", "country", "capital", "adjective", "nationals")
         if entry is None:
             return None
         actor = entry.actor
         if entry.kind == "adjective":
             actor = self._adjective_actor(match, actor)
-        return self._mention(match.first, match.stop, actor, f"{entry.kind}:{entry.where}")
+        place = None
+        if entry.kind in ("country", "capital"):
+            place = match.kind("capital", "country")
+            if not self._is_place(self._head_of(match.first, match.stop)):
+                place = None
+        if place is not None:  # "marched through Washington": where, not who
+            actor = place.actor
+            entry = place
+        mention = self._mention(match.first, match.stop, actor, f"{entry.kind}:{entry.where}")
+        return replace(mention, place=place is not None)
+
+    def _is_place(self, head: int) -> bool:
+        """Whether the phrase headed by `head` says where: "in Baku", "through Washington", "in
+        the Omani capital Muscat"."""
+        token = self.tokens[head]
+        if token.dep == "appos" and token.head != token.i:
+            token = self.tokens[token.head]
+        if token.dep != "pobj" or token.head == token.i:
+            return False
+        return self.tokens[token.head].lemma.lower() in _PLACE_PREPS
 
     def _named_people(self) -> Iterable[Mention]:
         """Names the parser found that we met earlier in the article ("Nasirzadeh")."""

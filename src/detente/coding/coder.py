@@ -129,9 +129,12 @@ class _Reader:
         self.book = book
         self.ontology = ontology
         self.at: dict[int, list[Mention]] = {}
+        """Actor mentions by token; places ("in Baku") are kept apart in `places`."""
+        self.places: dict[int, list[Mention]] = {}
         for mention in doc.mentions:
+            index = self.places if mention.place else self.at
             for i in range(mention.first, mention.stop):
-                self.at.setdefault(i, []).append(mention)
+                index.setdefault(i, []).append(mention)
         self.triggers: dict[int, _Trigger] = {}
 
     # -- triggers --------------------------------------------------------------------------
@@ -731,7 +734,7 @@ class _Reader:
                 for k in kids
                 if k.dep == "prep" and k.lemma.lower() in ("in", "at", "to")
                 for obj in self._pobjs(k)
-                for m in self.at.get(obj.i, ())
+                for m in (*self.at.get(obj.i, ()), *self.places.get(obj.i, ()))
                 if m.rule.startswith(_PLACE_RULES)
             ]
         objects = [
@@ -741,7 +744,16 @@ class _Reader:
             for m in self._objects_of(k)
         ]
         if slot in _PLACE_PREPS:
-            # "a strike at Baghdad International Airport": a facility's place, not a target
+            # a pattern that names "around" or "near" as its target's slot means the place
+            # ("drills around Taiwan"); a facility's place is still not a target ("a strike at
+            # Baghdad International Airport")
+            objects += [
+                m
+                for k in kids
+                if k.dep == "prep" and k.lemma.lower() == slot
+                for obj in self._pobjs(k)
+                for m in self.places.get(obj.i, ())
+            ]
             objects = [m for m in objects if not self._facility_place(m)]
         return objects
 
@@ -813,14 +825,12 @@ class _Reader:
         return found
 
     def _is_place(self, mention: Mention) -> bool:
-        head = self.tokens[mention.head]
-        if head.dep in ("pobj",) and self.tokens[head.head].lemma.lower() in _PLACE_PREPS:
+        if mention.place:
             return True
-        if head.dep == "appos":
-            return self._is_place(
-                Mention(0, 0, "", head.head, head.head + 1, head.head, 0, mention.actor, "")
-            )
-        return False
+        head = self.tokens[mention.head]
+        if head.dep == "appos" and head.head != head.i:
+            head = self.tokens[head.head]
+        return head.dep == "pobj" and self.tokens[head.head].lemma.lower() in _PLACE_PREPS
 
     # -- actors at a token -----------------------------------------------------------------------
     def _actors(self, token: Token, depth: int = 0) -> list[Mention]:
