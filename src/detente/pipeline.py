@@ -86,7 +86,7 @@ class Pipeline:
         stages: list[Stage] = [
             Dateline(),
             MentionFinder(lexicon),
-            Coreference(),
+            Coreference(dictionary.sector_terms),
             PatternCoder(book, ontology),
             EventDates(),
             EventPlaces(lexicon),

@@ -105,8 +105,11 @@ CASES: list[tuple[str, str, list[str]]] = [
         "Russian forces shelled the Ukrainian town, killing two residents.",
         ["RUS 19 UKR"],
     ),
-    ("a statement that accuses is an accusation",
-     "Germany said Russia was responsible for the poisoning.", ["DEU 11 RUS"]),
+    (
+        "a statement that accuses is an accusation",
+        "Germany said Russia was responsible for the poisoning.",
+        ["DEU 11 RUS"],
+    ),
     ("a neutral statement is not an event", "Germany said Russia held elections in March.", []),
     ("no acting party", "A magnitude 6.3 earthquake struck Afghanistan, killing 800 people.", []),
     ("sports results are not events", "Brazil beat Argentina 2-1 on Tuesday.", []),

@@ -27,6 +27,8 @@ class Ambiguity:
 
     phrase: str
     other: str
+    country: str | None
+    """The country of the other reading, if any ("Georgia" the US state: USA)."""
     before: frozenset[str]
     after: frozenset[str]
     context: tuple[str, ...]
@@ -72,16 +74,47 @@ class Ambiguities:
 
 
 def inside_a_name(
+    entities: Sequence[Entity],
+    tokens: Sequence[Token],
+    first: int,
+    stop: int,
+    *,
+    allowed: str = "",
+    titles: frozenset[str] = frozenset(),
+) -> bool:
+    """Whether tokens `first`..`stop - 1` are part of a longer person's name (one with words
+    other than those of `allowed` and of `titles`: "President Trump" is Trump)."""
+    return _inside(entities, tokens, first, stop, ("PERSON",), allowed, titles)
+
+
+def inside_a_title(
     entities: Sequence[Entity], tokens: Sequence[Token], first: int, stop: int
 ) -> bool:
-    """Whether tokens `first`..`stop - 1` are part of a longer person's name."""
+    """Whether the words are part of the name of a thing: a dam, a company, an event."""
+    labels = ("ORG", "FAC", "EVENT", "WORK_OF_ART", "PRODUCT")
+    return _inside(entities, tokens, first, stop, labels, "", frozenset())
+
+
+def _inside(
+    entities: Sequence[Entity],
+    tokens: Sequence[Token],
+    first: int,
+    stop: int,
+    labels: tuple[str, ...],
+    allowed: str,
+    titles: frozenset[str],
+) -> bool:
+    words = set(allowed.lower().split()) | titles
     for ent in entities:
-        if ent.label != "PERSON" or ent.first > first or ent.stop < stop:
+        if ent.label not in labels or ent.first > first or ent.stop < stop:
             continue
         others = [
             t
             for t in tokens[ent.first : ent.stop]
-            if not first <= t.i < stop and t.tag in ("NNP", "NNPS") and t.text[:1].isupper()
+            if not first <= t.i < stop
+            and t.tag in ("NNP", "NNPS")
+            and t.text[:1].isupper()
+            and t.text.lower() not in words
         ]
         if others:
             return True
@@ -116,7 +149,15 @@ def load_ambiguities(path: Path | None = None) -> Ambiguities:
         line = line_of(entry)
         if not isinstance(entry, dict) or not isinstance(entry.get("phrase"), str):
             raise DataFileError(str(path), line, "each entry needs a 'phrase'")
-        unknown = set(entry) - {"phrase", "other", "before", "after", "context", "__line__"}
+        unknown = set(entry) - {
+            "phrase",
+            "other",
+            "country",
+            "before",
+            "after",
+            "context",
+            "__line__",
+        }
         if unknown:
             raise DataFileError(str(path), line, f"unknown field(s) {', '.join(sorted(unknown))}")
         lists = {}
@@ -129,6 +170,7 @@ def load_ambiguities(path: Path | None = None) -> Ambiguities:
         found[phrase.lower()] = Ambiguity(
             phrase=phrase,
             other=str(entry.get("other", "")),
+            country=str(entry["country"]) if entry.get("country") else None,
             before=frozenset(lists["before"]),
             after=frozenset(lists["after"]),
             context=tuple(lists["context"]),

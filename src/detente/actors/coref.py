@@ -9,15 +9,17 @@ the US... they"), else the last two sides of different countries; "the two count
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from detente.actors.dictionary import SectorTerm
 from detente.model import Actor, Document, Mention, Token
 
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 _NEUTER = frozenset({"it", "its"})
 _PLURAL = frozenset({"they", "them", "their"})
 _PRONOUNS = _PERSONAL | _NEUTER | _PLURAL
+_BODIES = frozenset({"alliance", "bloc", "organisation", "organization", "union", "body"})
 _PAIR_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "party", "state"})
 _PAIR_DETERMINERS = frozenset({"two", "both"})
 _COUNTRY_NOUNS = frozenset({"country", "nation", "government"})
@@ -38,6 +40,10 @@ class Coreference:
     """Stage: adds mentions for pronouns and pair expressions that refer to known actors."""
 
     name = "coreference"
+
+    def __init__(self, terms: Iterable[SectorTerm] = ()) -> None:
+        self.groups = {t.term: t for t in terms if t.kind == "group" and " " not in t.term}
+        """One-word group terms, for "its army", "their government"."""
 
     def __call__(self, doc: Document) -> Document:
         if not doc.mentions:
@@ -62,16 +68,35 @@ class Coreference:
                 covered.update(range(found[0].first, found[0].stop))
         if not added:
             return doc
-        mentions = sorted((*doc.mentions, *added), key=lambda m: (m.start, -m.end))
+        # "its army": the possessor's army replaces a guess from the home country
+        owned = {m.head for m in added if m.rule.startswith("coref:possessive-group")}
+        kept = [
+            m for m in doc.mentions if not (m.head in owned and m.rule.endswith("home-country"))
+        ]
+        mentions = sorted((*kept, *added), key=lambda m: (m.start, -m.end))
         return doc.evolve(mentions=tuple(mentions))
 
     def _resolve(self, doc: Document, token: Token, seen: Sequence[_Seen]) -> list[Mention]:
         word = token.text.lower()
-        if word not in _PRONOUNS and token.lemma.lower() not in _PAIR_NOUNS:
+        lemma = token.lemma.lower()
+        if word not in _PRONOUNS and lemma not in _PAIR_NOUNS and lemma not in _BODIES:
+            return []
+        if lemma in _BODIES and token.pos == "NOUN" and _definite(doc, token):
+            # "the alliance", "the bloc": the organisation named last
+            body = next(
+                (s.mention for s in reversed(seen) if s.mention.actor.igo and not s.mention.place),
+                None,
+            )
+            if body is not None and token.sentence - body.sentence <= _WINDOW:
+                return [self._refer(doc, token, body, "coref:body")]
             return []
         recent = [s for s in seen if token.sentence - s.mention.sentence <= _WINDOW]
         if token.tag in ("PRP", "PRP$") and word in _PERSONAL:
-            antecedent = _salient(recent, token, lambda a: a.person is not None)
+            if token.dep in ("dobj", "pobj", "dative", "iobj"):
+                # "Boko met him": an object pronoun is not the subject of its own clause
+                clause = _clause_subject_tokens(doc, token)
+                recent = [s for s in recent if s.mention.head not in clause]
+            antecedent = _salient(recent, token, lambda a: a.person is not None or bool(a.role))
             if antecedent is None:
                 return []
             return [self._refer(doc, token, antecedent, "coref:pronoun")]
@@ -97,9 +122,11 @@ class Coreference:
         actor = antecedent.actor
         start_token = token.i if first is None else first
         stop = token.i + 1
-        # "his country" is the country of the person, acting as a state
+        # "his country" is the person's country acting as a state; "its army", "their
+        # government" that country's army and government
         if token.tag == "PRP$" and token.head != token.i:
             head = doc.tokens[token.head]
+            term = self.groups.get(head.lemma.lower())
             if head.lemma.lower() in _COUNTRY_NOUNS and head.i == token.i + 1:
                 actor = Actor(
                     name=actor.country or actor.name,
@@ -109,6 +136,15 @@ class Coreference:
                 )
                 stop = head.i + 1
                 rule = "coref:possessive-country"
+            elif term is not None and head.i == token.i + 1 and actor.key is not None:
+                actor = Actor(
+                    name=f"{actor.country or actor.igo} {term.term}",
+                    country=actor.country,
+                    igo=actor.igo,
+                    sector=term.sector,
+                )
+                stop = head.i + 1
+                rule = "coref:possessive-group"
         start, end = doc.tokens[start_token].start, doc.tokens[stop - 1].end
         return Mention(
             start=start,
@@ -122,6 +158,27 @@ class Coreference:
             rule=f"{rule}:{antecedent.text}",
             confidence=antecedent.confidence * 0.85,
         )
+
+
+def _definite(doc: Document, token: Token) -> bool:
+    return any(
+        doc.tokens[c].dep == "det" and doc.tokens[c].text.lower() in ("the", "this")
+        for c in doc.children[token.i]
+    )
+
+
+def _clause_subject_tokens(doc: Document, token: Token) -> set[int]:
+    """The tokens of the subject of the verb a pronoun depends on."""
+    verb = doc.tokens[token.head]
+    if verb.pos == "ADP" and verb.head != verb.i:
+        verb = doc.tokens[verb.head]
+    found: set[int] = set()
+    todo = [c for c in doc.children[verb.i] if doc.tokens[c].dep in ("nsubj", "nsubjpass")]
+    while todo:
+        i = todo.pop()
+        found.add(i)
+        todo.extend(doc.children[i])
+    return found
 
 
 def _salient(

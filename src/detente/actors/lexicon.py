@@ -57,6 +57,26 @@ class Lexicon:
     ambiguities: Ambiguities = field(default_factory=Ambiguities)
     term_starts: frozenset[str] = frozenset()
     """First words of the sector terms ("defense", "police")."""
+    offices: dict[str, tuple[Person, ...]] = field(default_factory=dict)
+    """Office holders by country code or `IGO:NAME`."""
+
+    def office_holder(self, key: str | None, role: str, on: dt.date | None) -> Actor | None:
+        """Who held an office of a country on a day: "the Iranian president" in 2026."""
+        if key is None or on is None:
+            return None
+        want = role.lower().split()
+        for person in self.offices.get(key, ()):
+            if person.role.lower().split()[-len(want) :] == want and person.holds_office_on(on):
+                country, igo = (None, key[4:]) if key.startswith("IGO:") else (key, None)
+                return Actor(
+                    name=person.name,
+                    country=country,
+                    igo=igo,
+                    sector=person.sector,
+                    person=person.name,
+                    role=person.role,
+                )
+        return None
 
     @classmethod
     def build(cls, dictionary: ActorDictionary, ambiguities: Ambiguities | None = None) -> Lexicon:
@@ -113,7 +133,18 @@ class Lexicon:
         terms = {term_key(t.term): t for t in dictionary.sector_terms}
         length = max((len(k) for k in terms), default=1)
         starts = frozenset(k[0] for k in terms)
-        return cls(dictionary, proper, terms, length, ambiguities or Ambiguities(), starts)
+        offices: dict[str, list[Person]] = defaultdict(list)
+        for p in dictionary.people:
+            offices[p.country].append(p)
+        return cls(
+            dictionary,
+            proper,
+            terms,
+            length,
+            ambiguities or Ambiguities(),
+            starts,
+            {k: tuple(v) for k, v in offices.items()},
+        )
 
 
 def _exact(phrase: str) -> bool:

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from detente.actors.ambiguity import inside_a_name, name_follows
+from detente.actors.ambiguity import inside_a_name, inside_a_title, name_follows
 from detente.actors.dictionary import SECTORS, SectorTerm
 from detente.actors.lexicon import (
     Lexicon,
@@ -66,6 +66,7 @@ _HOME_SECTORS = SECTORS - {"MIL", "SPY", "UNK"}
 _PLACE_PREPS = frozenset(
     {"in", "at", "through", "across", "near", "outside", "inside", "around", "throughout", "within"}
 )
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "lord", "lady"})
 HOME_CONFIDENCE = 0.6
 DOMESTIC_SHARE = 0.6
 """A story is about one country when that share of its placed actors are of that country; its
@@ -89,6 +90,11 @@ class _Unplaced:
     head: int
     term: SectorTerm
     person: str | None = None
+
+    @property
+    def referring(self) -> bool:
+        """Words that usually refer back ("officials", "the company") rather than name."""
+        return self.person is None and self.term.term.split()[-1] in _REFERRING_GROUPS
 
 
 @dataclass(slots=True)
@@ -115,6 +121,18 @@ class _Memory:
                 return actor
         return None
 
+    def person_of(self, key: str | None, role: str) -> Actor | None:
+        """The latest named person of a country in this role ("the Iranian president"); for a
+        generic title ("the Iranian leader"), the latest named person of that country."""
+        want = role.lower().split()
+        generic = want[-1] in ("leader", "official", "chief", "head", "counterpart")
+        for actor in reversed(self.recent):
+            if actor.person is None or actor.key != key:
+                continue
+            if generic or (actor.role and actor.role.lower().split()[-len(want) :] == want):
+                return actor
+        return None
+
     def by_term(self, term: str) -> Actor | None:
         """The latest group named by `term` with a country: "the ministry" after "Iran's
         foreign ministry"."""
@@ -137,6 +155,7 @@ class MentionFinder:
         mentions: list[Mention] = []
         unresolved: list[_Unplaced] = []
         strangers: list[tuple[int, int, int, int]] = []
+        hints: list[str] = []
         skip_until = doc.dateline.end if doc.dateline else -1
         text = normalise(doc.article.text)
         entities: dict[int, list[Entity]] = defaultdict(list)
@@ -149,20 +168,29 @@ class MentionFinder:
             mentions.extend(reader.read())
             unresolved.extend(reader.unresolved)
             strangers.extend((sentence.index, *person) for person in reader.strangers)
-        home = self._home(mentions)
+            hints.extend(reader.hints)
+        subjects = frozenset(t.i for t in doc.tokens if t.dep in ("nsubj", "nsubjpass"))
+        home = self._home(mentions, hints, subjects)
         if home is not None:
-            mentions.extend(_home_groups(doc, home, unresolved))
-            if _share(mentions, home) >= DOMESTIC_SHARE:
+            domestic = _share(mentions, hints, home) >= DOMESTIC_SHARE
+            mentions.extend(_home_groups(doc, home, unresolved, domestic=domestic))
+            if domestic:
                 mentions.extend(_home_people(doc, home, strangers))
         mentions.sort(key=lambda m: (m.start, -m.end))
         return doc.evolve(mentions=tuple(mentions), home=home)
 
-    def _home(self, mentions: list[Mention]) -> Actor | None:
-        """The story's home country: the one its actors most often come from (the first named
-        wins a tie)."""
+    def _home(
+        self, mentions: list[Mention], hints: list[str], subjects: frozenset[int]
+    ) -> Actor | None:
+        """The story's home country: the one its actors and places most often belong to (the
+        first named wins a tie; names read as something else still count for their country)."""
         named = [
-            m.actor.country for m in sorted(mentions, key=lambda m: m.start) if m.actor.country
-        ]
+            m.actor.country
+            for m in sorted(mentions, key=lambda m: m.start)
+            if m.actor.country
+            # who acts counts twice: "Iran hanged a man it convicted of spying for Israel"
+            for _ in range(2 if m.head in subjects and not m.place else 1)
+        ] + hints
         if not named:
             return None
         counts = Counter(named)
@@ -197,6 +225,10 @@ class _SentenceReader:
             self.first += 1
         self.used: set[int] = set()
         self.rejected: set[int] = set()
+        self.made: dict[int, Mention] = {}
+        """The mentions made so far in the sentence, by token."""
+        self.hints: list[str] = []
+        """Countries of names read as something else there ("Atlanta, Georgia": USA)."""
         """Tokens of names read as something else ("Georgia" the US state)."""
         self.unresolved: list[_Unplaced] = []
         self.strangers: list[tuple[int, int, int]] = []
@@ -230,10 +262,50 @@ class _SentenceReader:
     def _other_reading(self, match: ProperMatch) -> bool:
         """Whether a country or capital name means something else here: part of a person's
         name ("Michael Jordan"), or a US state ("Atlanta, Georgia")."""
-        if match.kind("person", "igo", "metonym") is not None:
+        person = match.kind("person")
+        if person is not None:
+            # "Ivanka Trump" is not Donald Trump: a surname inside another person's name
+            before = self.tokens[match.first - 1] if match.first > self.first else None
+            if (
+                before is not None
+                and before.tag == "NNP"
+                and before.head == match.first
+                and before.text[:1].isupper()
+                and before.text.lower() not in person.phrase.lower().split()
+                and before.text.lower() not in self.lexicon.term_starts
+                and before.text.lower().rstrip(".") not in _HONORIFICS
+                and not self.lexicon.proper.get(first_word(before.text))
+                and not any(
+                    e.person is not None and self._names_in(e.person.name)
+                    for e in match.entries
+                    if e.kind == "person"
+                )
+            ):
+                return True
+            return inside_a_name(
+                self.entities,
+                self.tokens,
+                match.first,
+                match.stop,
+                allowed=person.phrase,
+                titles=self.lexicon.term_starts,
+            ) and not any(
+                e.person is not None and self._names_in(e.person.name)
+                for e in match.entries
+                if e.kind == "person"
+            )
+        if match.kind("igo") is not None:
             return False
-        if inside_a_name(self.entities, self.tokens, match.first, match.stop):
-            return True
+        if inside_a_name(
+            self.entities, self.tokens, match.first, match.stop, titles=self.lexicon.term_starts
+        ):
+            return True  # "Michael Jordan", "Duma Boko"
+        if match.kind("metonym") is not None:
+            return False
+        if match.kind("adjective") and inside_a_title(
+            self.entities, self.tokens, match.first, match.stop
+        ):
+            return True  # "the Grand Ethiopian Renaissance Dam"
         if match.kind("country", "capital") and name_follows(
             self.tokens, match.stop, self.sentence.stop, self._starts_entry(match.stop)
         ):
@@ -242,7 +314,18 @@ class _SentenceReader:
         other = self.lexicon.ambiguities.other_reading(
             self.tokens, match.first, match.stop, span, self.doc.article.text
         )
+        if other is not None and other.country:
+            self.hints.append(other.country)
         return other is not None
+
+    def _names_in(self, full_name: str) -> bool:
+        """Whether the person's full name is what the sentence writes ("Donald Trump")."""
+        return (
+            full_name.lower()
+            in self.text[
+                self.tokens[self.first].start : self.tokens[self.sentence.stop - 1].end
+            ].lower()
+        )
 
     def _starts_entry(self, i: int) -> bool:
         """Whether token `i` begins a dictionary phrase or a sector term."""
@@ -345,21 +428,31 @@ class _SentenceReader:
         if owner is not None:
             country, igo = owner.country, owner.igo
             rule += f"+{owner.name}"
+        appos = None if named else self._appositive_name(term, name_stop)
+        if appos is not None:  # "Botswana's president, Duma Boko,"
+            person, name_stop, named = appos[0], appos[1], True
+        elif not named and owner is not None:
+            # "the Iranian president": the one met before, else who held the office that day
+            holder = self.memory.person_of(owner.key, role) or self.lexicon.office_holder(
+                owner.key, role, self.on
+            )
+            if holder is not None:
+                person = holder.person
+                rule += "+office"
         if country is None and igo is None:
             remembered = self._remembered(person, role)
             if remembered is None:
                 stop = name_stop if named else term.stop
-                if person or term.term.term.split()[-1] not in _REFERRING_GROUPS:
-                    self.unresolved.append(
-                        _Unplaced(
-                            self.sentence.index,
-                            term.first,
-                            stop,
-                            self._head_of(term.first, stop),
-                            term.term,
-                            person,
-                        )
+                self.unresolved.append(
+                    _Unplaced(
+                        self.sentence.index,
+                        term.first,
+                        stop,
+                        self._head_of(term.first, stop),
+                        term.term,
+                        person,
                     )
+                )
                 return []
             rule += "+memory"
             if not named:  # "the minister": the very person met before, office and all
@@ -380,6 +473,22 @@ class _SentenceReader:
         stop = name_stop if named else term.stop
         return [self._mention(first, stop, actor, rule, 0.95 if named else 0.9)]
 
+    def _appositive_name(self, term: _Term, stop: int) -> tuple[str, int] | None:
+        """A name set off by a comma after a title: "Iran's president, Masoud Pezeshkian,"."""
+        if stop + 1 >= self.sentence.stop or self.tokens[stop].text != ",":
+            return None
+        for ent in self.entities:
+            if ent.label == "PERSON" and ent.first == stop + 1:
+                end = ent.stop
+                while end > ent.first and self.tokens[end - 1].tag == "POS":
+                    end -= 1
+                if any(i in self.used for i in range(ent.first, end)):
+                    return None
+                self.used.update(range(ent.first, end))
+                start, finish = self.tokens[ent.first].start, self.tokens[end - 1].end
+                return self.doc.article.text[start:finish], end
+        return None
+
     def _group(
         self, term: _Term, by_first: dict[int, ProperMatch], by_stop: dict[int, ProperMatch]
     ) -> list[Mention]:
@@ -398,10 +507,9 @@ class _SentenceReader:
             if known is not None:
                 return [self._mention(term.first, term.stop, known, "memory:group", 0.85)]
         if owner is None:
-            if term.term.term.split()[-1] not in _REFERRING_GROUPS:
-                self.unresolved.append(
-                    _Unplaced(self.sentence.index, term.first, term.stop, head, term.term)
-                )
+            self.unresolved.append(
+                _Unplaced(self.sentence.index, term.first, term.stop, head, term.term)
+            )
             return []
         first = left if left is not None else term.first
         if others:
@@ -489,12 +597,15 @@ class _SentenceReader:
                 continue
             if not all(self.tokens[i].tag in _NAME_TAGS for i in range(first, stop)):
                 continue
-            name = " ".join(t.text for t in self.tokens[first:stop]).lower()
-            actor = self.memory.names.get(name) or self.memory.names.get(
-                self.tokens[stop - 1].text.lower()
-            )
-            if actor is not None:
-                yield self._mention(first, stop, actor, "memory:name", 0.9)
+            words = [t.text.lower() for t in self.tokens[first:stop]]
+            actor = self.memory.names.get(" ".join(words)) or self.memory.names.get(words[-1])
+            if actor is None or actor.person is None:
+                continue
+            # "Eric Trump" is not the Trump met before: other given names rule it out
+            known = set(actor.person.lower().split())
+            if any(w not in known and w not in _HONORIFICS for w in words[:-1]):
+                continue
+            yield self._mention(first, stop, actor, "memory:name", 0.9)
 
     def _introduced_people(self, found: list[Mention]) -> Iterable[Mention]:
         """Names we have not met, introduced by an apposition or a demonym: "Qasem Soleimani,
@@ -555,6 +666,9 @@ class _SentenceReader:
             match = by_first.get(stop)
             if match is not None and match.kind("person") is None:
                 break
+            if token.text in ("-", "‐") and not token.whitespace and stop + 1 < limit:
+                stop += 1  # "Faustin-Archange Touadéra"
+                continue
             if token.tag not in _NAME_TAGS or not token.text[:1].isupper():
                 break
             if token.ent in ("DATE", "TIME", "GPE", "LOC", "FAC"):
@@ -600,10 +714,15 @@ class _SentenceReader:
         return match.first, entry.actor
 
     def _modifier_child(self, head: int) -> Actor | None:
-        """A country among the head's modifiers, for parses that put it further away."""
+        """A country among the head's modifiers, for parses that put it further away; or the
+        group that modifies it ("Taliban intelligence officers")."""
         for child in self.doc.children[head]:
             if self.tokens[child].dep in _MODIFIER_DEPS:
                 actor = self._proper_actor_at(child)
+                if actor is None and child in self.made:
+                    made = self.made[child]
+                    if made.actor.key is not None and made.actor.person is None:
+                        actor = made.actor
                 if actor is not None:
                     return actor
         return None
@@ -615,7 +734,7 @@ class _SentenceReader:
         if at >= self.sentence.stop:
             return None
         word = self.tokens[at].text.lower()
-        if word not in ("of", "from") and not (local and word == "in"):
+        if word not in ("of", "from", "in"):
             return None
         nxt = at + 1
         if nxt < self.sentence.stop and self.tokens[nxt].text.lower() == "the":
@@ -625,6 +744,10 @@ class _SentenceReader:
             return None
         entry = match.kind("country", "capital", "igo", "metonym")
         if entry is None:
+            return None
+        # "officials in Kiev" are Ukraine's and "police in Lagos" Nigeria's, but "troops in
+        # Iraq" may be anyone's: "in" places only locals, and officials in a capital
+        if word == "in" and not (local or entry.kind == "capital"):
             return None
         if word != "in":  # "police in Lagos": Lagos stays a place mention as well
             self.used.update(range(match.first, match.stop))
@@ -669,7 +792,7 @@ class _SentenceReader:
     ) -> Mention:
         self.used.update(range(first, stop))
         start, end = self.tokens[first].start, self.tokens[stop - 1].end
-        return Mention(
+        mention = Mention(
             start=start,
             end=end,
             text=self.doc.article.text[start:end],
@@ -681,6 +804,9 @@ class _SentenceReader:
             rule=rule,
             confidence=confidence,
         )
+        for i in range(first, stop):
+            self.made[i] = mention
+        return mention
 
 
 def _subtree(doc: Document, root: int, depth: int) -> Iterable[int]:
@@ -694,8 +820,8 @@ def _subtree(doc: Document, root: int, depth: int) -> Iterable[int]:
         level = nxt
 
 
-def _share(mentions: list[Mention], home: Actor) -> float:
-    placed = [m.actor.country for m in mentions if m.actor.country]
+def _share(mentions: list[Mention], hints: list[str], home: Actor) -> float:
+    placed = [m.actor.country for m in mentions if m.actor.country] + hints
     return sum(1 for c in placed if c == home.country) / len(placed) if placed else 0.0
 
 
@@ -720,13 +846,16 @@ def _home_people(
         )
 
 
-def _home_groups(doc: Document, home: Actor, unresolved: list[_Unplaced]) -> Iterable[Mention]:
+def _home_groups(
+    doc: Document, home: Actor, unresolved: list[_Unplaced], *, domestic: bool
+) -> Iterable[Mention]:
     """Groups and officials with no country of their own ("police", "protesters", "the mayor")
-    belong to the story's home country."""
+    belong to the story's home country; in a story about one country, so do its "officials",
+    its "army" and its "companies"."""
     tokens: tuple[Token, ...] = doc.tokens
     for item in unresolved:
         term = item.term
-        if term.sector not in _HOME_SECTORS:
+        if not domestic and (term.sector not in _HOME_SECTORS or item.referring):
             continue
         start, end = tokens[item.first].start, tokens[item.stop - 1].end
         actor = Actor(

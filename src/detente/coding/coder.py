@@ -856,7 +856,12 @@ class _Reader:
                         m
                         for m in self.at.get(c, ())
                         if m.actor.person is None
-                        and (dep == "poss" or m.rule.startswith(_COUNTRY_RULES))
+                        and (
+                            dep == "poss"
+                            or m.rule.startswith(_COUNTRY_RULES)
+                            # "Taliban intelligence officers", not a "passenger train"
+                            or (m.rule.startswith("group:") and "home-country" not in m.rule)
+                        )
                     )
         if depth < 8:
             for c in self.children[token.i]:
