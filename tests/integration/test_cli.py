@@ -635,8 +635,20 @@ def test_actors_explains_each_mention(detente: Detente) -> None:
 
     assert run.status == 0, run.stderr
     lines = run.stdout.splitlines()
-    assert any(line.split()[:3] == ["0-4", "'Iran'", "IRNGOV"] for line in lines), lines
-    assert any("'United States'" in line and "USAGOV" in line for line in lines), lines
+    assert lines[0].split() == [
+        "SPAN",
+        "TEXT",
+        "COUNTRY",
+        "IGO",
+        "SECTOR",
+        "PERSON",
+        "(ROLE)",
+        "WHY",
+    ]
+    assert any(line.split()[:5] == ["0-4", "Iran", "IRN", "-", "GOV"] for line in lines), lines
+    assert any(
+        "United States" in line and " USA " in line and "country:" in line for line in lines
+    ), lines
 
 
 # --- a real corpus --------------------------------------------------------------------------
