@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from detente.coding.ontology import Ontology
 from detente.coding.patterns import Pattern, PatternBook, Specialisation
@@ -335,6 +335,7 @@ class _Reader:
             if source.actor.key is None:
                 continue
             cameo = self.ontology.get(_for_source(code, pattern, source))
+            source = _armed(source, cameo.root)
             confidence = pattern.confidence * source.confidence
             if target is not None:
                 confidence *= target.confidence
@@ -848,12 +849,13 @@ class _Reader:
                         found.extend(self._actors(obj, depth + 1))
         if not found and token.pos in ("NOUN", "PROPN"):
             # someone we have no word for, of a known country: "Iraq's national security advisor",
-            # "Chinese refineries" (but a "passenger train" is not passengers)
+            # "Chinese refineries" (but a "passenger train" is not passengers); "33 Russian
+            # individuals" are Russians, not Russia's government
             for c in self.children[token.i]:
                 dep = self.tokens[c].dep
                 if dep in ("poss", "amod", "compound", "nmod"):
                     found.extend(
-                        m
+                        _people_of(m) if dep != "poss" else m
                         for m in self.at.get(c, ())
                         if m.actor.person is None
                         and (
@@ -928,6 +930,30 @@ class _Reader:
             level = nxt
             if not level:
                 return
+
+
+_MILITARY_ROOTS = frozenset({"15", "18", "19", "20"})
+
+
+def _people_of(mention: Mention) -> Mention:
+    """A demonym modifying someone we have no word for stands for its people, not its state."""
+    if mention.rule.startswith("adjective:") and mention.actor.sector == "GOV":
+        return replace(mention, actor=replace(mention.actor, sector="CVL"))
+    return mention
+
+
+def _armed(source: Mention, root: str) -> Mention:
+    """A state that fires, bombs or mobilises does so with its armed forces: "Iran launched
+    missiles" is Iran's military."""
+    actor = source.actor
+    if (
+        root in _MILITARY_ROOTS
+        and actor.sector == "GOV"
+        and actor.person is None
+        and source.rule.startswith(("country:", "capital:", "adjective:"))
+    ):
+        return replace(source, actor=replace(actor, sector="MIL"))
+    return source
 
 
 def _dyad(event: Event, symmetric: bool) -> tuple[str | None, str | None] | frozenset[str | None]:
