@@ -235,7 +235,7 @@ def _coordinated_subjects(doc: Document, earlier: Sequence[_Seen], token: Token)
             head = doc.tokens[head.head]
         if head.dep in ("nsubj", "nsubjpass"):
             by_sentence.setdefault(seen.mention.sentence, []).append(seen.mention)
-    for sentence in (token.sentence, token.sentence - 1):
+    for sentence in (token.sentence, token.sentence - 1, token.sentence - 2):
         group = [m for m in by_sentence.get(sentence, []) if m.actor.key is not None]
         if len({m.actor.key for m in group}) > 1:
             return group

@@ -56,6 +56,7 @@ _REFERRING_GROUPS = frozenset(
         "company",
         "agency",
         "authority",
+        "network",
     }
 )
 # Sectors whose unnamed groups act at home: police, courts, protesters, the press... Armies and
@@ -102,6 +103,9 @@ class _Memory:
     """People and bodies met so far in the article, by name and by role or term."""
 
     names: dict[str, Actor] = field(default_factory=dict)
+    surnames: set[str] = field(default_factory=set)
+    """Last names of everyone named so far, placed or not ("Sudesh Amman" makes "Amman" a
+    person for the rest of the story, not Jordan's capital)."""
     recent: list[Actor] = field(default_factory=list)
     """Titled people and named groups, most recent last."""
 
@@ -296,6 +300,10 @@ class _SentenceReader:
             )
         if match.kind("igo") is not None:
             return False
+        if match.stop - match.first == 1 and self.tokens[match.first].text.lower() in (
+            self.memory.surnames
+        ):
+            return True  # "Amman" after "Sudesh Amman"
         if inside_a_name(
             self.entities, self.tokens, match.first, match.stop, titles=self.lexicon.term_starts
         ):
@@ -363,6 +371,12 @@ class _SentenceReader:
     # -- passes 2 and 3 ------------------------------------------------------------------
     def read(self) -> list[Mention]:
         proper = self._proper_matches()
+        for ent in self.entities:
+            if ent.label == "PERSON" and ent.stop - ent.first > 1:
+                last = self.tokens[ent.stop - 1]
+                if last.tag == "POS":
+                    last = self.tokens[ent.stop - 2]
+                self.memory.surnames.add(last.text.lower())
         by_first = {m.first: m for m in proper}
         by_stop = {m.stop: m for m in proper}
         taken = {i for m in proper for i in range(m.first, m.stop)}

@@ -865,6 +865,12 @@ class _Reader:
                             or (m.rule.startswith("group:") and "home-country" not in m.rule)
                         )
                     )
+        if not found and depth == 0 and token.pos == "NOUN":
+            # "the leaders of the two countries", "the act of the NTC"
+            for c in self.children[token.i]:
+                kid = self.tokens[c]
+                if kid.dep == "prep" and kid.lemma.lower() == "of":
+                    found.extend(m for o in self._pobjs(kid) for m in self._actors(o, depth + 1))
         if depth < 8:
             for c in self.children[token.i]:
                 kid = self.tokens[c]
