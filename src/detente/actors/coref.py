@@ -69,7 +69,7 @@ class Coreference:
         if not added:
             return doc
         # "its army": the possessor's army replaces a guess from the home country
-        owned = {m.head for m in added if m.rule.startswith("coref:possessive-group")}
+        owned = {m.head for m in added if m.rule.startswith("coref:possessive-")}
         kept = [
             m for m in doc.mentions if not (m.head in owned and m.rule.endswith("home-country"))
         ]

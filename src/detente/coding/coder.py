@@ -515,7 +515,7 @@ class _Reader:
                 if k.text.lower() in _RELATIVE and verb.dep == "relcl":
                     return self._actors(self.tokens[verb.head])
                 return self._actors(k)
-        if depth < 3 and verb.head != verb.i and verb.dep in ("xcomp", "conj", "advcl", "acomp"):
+        if depth < 6 and verb.head != verb.i and verb.dep in ("xcomp", "conj", "advcl", "acomp"):
             return self._subjects(self.tokens[verb.head], depth + 1)
         return []
 
@@ -979,12 +979,12 @@ def _for_source(code: str, pattern: Pattern, source: Mention) -> str:
 
 
 def _same_actor(a: Mention, b: Mention) -> bool:
-    """One actor twice: the same words, or the same country, sector and person (two different
-    officials of one government can still act on each other)."""
+    """One actor twice: the same words, or the same country, sector, person and name (two
+    officials of one government, or "a man" and "people", can still act on each other)."""
     if (a.start, a.end) == (b.start, b.end):
         return True
     x, y = a.actor, b.actor
-    return x.key == y.key and x.sector == y.sector and x.person == y.person
+    return x.key == y.key and x.sector == y.sector and x.person == y.person and x.name == y.name
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
