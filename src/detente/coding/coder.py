@@ -178,8 +178,12 @@ class _Reader:
 
     def _accepts(self, token: Token, pattern: Pattern) -> bool:
         kids = [self.tokens[c] for c in self.children[token.i]]
-        if pattern.particle and not any(
-            k.dep in ("prt", "prep", "advmod") and k.text.lower() == pattern.particle for k in kids
+        if pattern.particle and not (
+            any(
+                k.dep in ("prt", "prep", "advmod") and k.text.lower() == pattern.particle
+                for k in kids
+            )
+            or self._clause_mark(kids, pattern.particle)
         ):
             return False
         if pattern.objects and not any(
@@ -192,13 +196,28 @@ class _Reader:
                 return False
             if need == "complement" and self._complement(token) is None:
                 return False
-            if need.startswith("prep:") and not any(
-                k.dep in ("prep", "agent", "dative") and k.lemma.lower() == need[5:] for k in kids
+            if (
+                need.startswith("prep:")
+                and not any(
+                    k.dep in ("prep", "agent", "dative") and k.lemma.lower() == need[5:]
+                    for k in kids
+                )
+                and not self._clause_mark(kids, need[5:])
             ):
                 return False
             if need.startswith("no:") and any(k.dep == need[3:] for k in kids):
                 return False
         return True
+
+    def _clause_mark(self, kids: list[Token], word: str) -> bool:
+        """Whether a clause below opens with `word`: "called for his death to be investigated"
+        ("for" marks the clause there, not the verb)."""
+        return any(
+            self.tokens[m].dep == "mark" and self.tokens[m].lemma.lower() == word
+            for k in kids
+            if k.dep in ("advcl", "ccomp", "xcomp")
+            for m in self.children[k.i]
+        )
 
     def _object_lemma(self, verb: Token, obj: Token) -> str:
         """The object's lemma; for "the agreement that X signed", the antecedent's."""
