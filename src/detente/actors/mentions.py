@@ -67,6 +67,7 @@ _HOME_SECTORS = SECTORS - {"MIL", "SPY", "UNK"}
 _PLACE_PREPS = frozenset(
     {"in", "at", "through", "across", "near", "outside", "inside", "around", "throughout", "within"}
 )
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "lord", "lady"})
 HOME_CONFIDENCE = 0.6
 DOMESTIC_SHARE = 0.6
@@ -424,7 +425,8 @@ class _SentenceReader:
         if owner is None:
             owner = self._modifier_child(self._head_of(term.first, name_stop))
         if owner is None:
-            owner = self._of_phrase(name_stop if named else term.stop, by_first)
+            generic = term.term.term.split()[-1] in _REFERRING_GROUPS | _SPOKESPEOPLE
+            owner = self._of_phrase(name_stop if named else term.stop, by_first, official=generic)
         role = term.term.role or term.term.term.title()
         country = igo = None
         person: str | None = None
@@ -445,7 +447,7 @@ class _SentenceReader:
         appos = None if named else self._appositive_name(term, name_stop)
         if appos is not None:  # "Botswana's president, Duma Boko,"
             person, name_stop, named = appos[0], appos[1], True
-        elif not named and owner is not None:
+        elif not named and owner is not None and self.tokens[term.stop - 1].tag != "NNS":
             # "the Iranian president": the one met before, else who held the office that day
             holder = self.memory.person_of(owner.key, role) or self.lexicon.office_holder(
                 owner.key, role, self.on
@@ -742,7 +744,12 @@ class _SentenceReader:
         return None
 
     def _of_phrase(
-        self, at: int, by_first: dict[int, ProperMatch], *, local: bool = False
+        self,
+        at: int,
+        by_first: dict[int, ProperMatch],
+        *,
+        local: bool = False,
+        official: bool = False,
     ) -> Actor | None:
         """ "the president of Iran", "a delegation from Tehran", for locals "police in Lagos"."""
         if at >= self.sentence.stop:
@@ -760,8 +767,9 @@ class _SentenceReader:
         if entry is None:
             return None
         # "officials in Kiev" are Ukraine's and "police in Lagos" Nigeria's, but "troops in
-        # Iraq" may be anyone's: "in" places only locals, and officials in a capital
-        if word == "in" and not (local or entry.kind == "capital"):
+        # Iraq" or "foreign ministers in Cairo" may be anyone's: "in" places only locals, and
+        # officials in a capital
+        if word == "in" and not (local or (official and entry.kind == "capital")):
             return None
         if word != "in":  # "police in Lagos": Lagos stays a place mention as well
             self.used.update(range(match.first, match.stop))
