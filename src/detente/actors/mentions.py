@@ -67,6 +67,7 @@ _HOME_SECTORS = SECTORS - {"MIL", "SPY", "UNK"}
 _PLACE_PREPS = frozenset(
     {"in", "at", "through", "across", "near", "outside", "inside", "around", "throughout", "within"}
 )
+_LED_GROUPS = frozenset({"delegation", "team", "mission", "convoy", "contingent"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "lord", "lady"})
 HOME_CONFIDENCE = 0.6
@@ -159,7 +160,7 @@ class MentionFinder:
         memory = _Memory()
         mentions: list[Mention] = []
         unresolved: list[_Unplaced] = []
-        strangers: list[tuple[int, int, int, int]] = []
+        strangers: list[tuple[int, int, int, int, str]] = []
         hints: list[str] = []
         skip_until = doc.dateline.end if doc.dateline else -1
         text = normalise(doc.article.text)
@@ -236,8 +237,9 @@ class _SentenceReader:
         """Countries of names read as something else there ("Atlanta, Georgia": USA)."""
         """Tokens of names read as something else ("Georgia" the US state)."""
         self.unresolved: list[_Unplaced] = []
-        self.strangers: list[tuple[int, int, int]] = []
-        """People named with nothing to place them: tokens first, stop and the head."""
+        self.strangers: list[tuple[int, int, int, str]] = []
+        """People and organisations named with nothing to place them: tokens first, stop, the
+        head, and PERSON or the organisation's sector."""
 
     # -- pass 1: dictionary phrases -------------------------------------------------------
     def _proper_matches(self) -> list[ProperMatch]:
@@ -310,7 +312,10 @@ class _SentenceReader:
         ):
             return True  # "Michael Jordan", "Duma Boko"
         if match.kind("metonym") is not None:
-            return False
+            other = self.lexicon.ambiguities.other_reading(
+                self.tokens, match.first, match.stop, (self.first, self.sentence.stop), self.text
+            )
+            return other is not None  # "RSF" in a story about journalists
         if match.kind("adjective") and inside_a_title(
             self.entities, self.tokens, match.first, match.stop
         ):
@@ -396,7 +401,42 @@ class _SentenceReader:
                 mentions.append(mention)
         mentions.extend(self._named_people())
         mentions.extend(self._introduced_people(mentions))
-        return mentions
+        self._note_organisations()
+        return [self._led(m) for m in mentions]
+
+    def _led(self, mention: Mention) -> Mention:
+        """A delegation takes the sector of whoever leads it: "a delegation from Tehran led by
+        Iranian Defense Minister Aziz Nasirzadeh" is Iran's military."""
+        head = self.tokens[mention.head]
+        if head.lemma.lower() not in _LED_GROUPS or not mention.rule.startswith("group:"):
+            return mention
+        for c in self.doc.children[head.i]:
+            verb = self.tokens[c]
+            if verb.dep != "acl" or verb.lemma.lower() not in ("lead", "head"):
+                continue
+            for a in self.doc.children[verb.i]:
+                for o in self.doc.children[a]:
+                    leader = self.made.get(o)
+                    if self.tokens[a].dep == "agent" and leader and leader.actor.key:
+                        actor = replace(mention.actor, sector=leader.actor.sector)
+                        return replace(mention, actor=actor)
+        return mention
+
+    def _note_organisations(self) -> None:
+        """Organisations the dictionaries do not know ("the NTC", "ABS-CBN"): in a story about
+        one country they are that country's."""
+        for ent in self.entities:
+            if ent.label != "ORG" or ent.first < self.first:
+                continue
+            if any(i in self.used or i in self.rejected for i in range(ent.first, ent.stop)):
+                continue
+            words = [t for t in self.tokens[ent.first : ent.stop] if t.tag != "POS"]
+            if words and all(t.tag in _NAME_TAGS for t in words):
+                stop = ent.first + len(words)
+                # its kind from its last word: a "... Commission" governs, a "... Front" is a party
+                term = self.lexicon.terms.get((words[-1].lemma.lower(),))
+                sector = term.sector if term is not None else "UNK"
+                self.strangers.append((ent.first, stop, self._head_of(ent.first, stop), sector))
 
     def _titled(
         self, term: _Term, by_first: dict[int, ProperMatch], by_stop: dict[int, ProperMatch]
@@ -658,7 +698,7 @@ class _SentenceReader:
                 if adjective is not None:
                     owner = Actor(name=adjective.name, country=adjective.country, sector="CVL")
             if owner is None:
-                self.strangers.append((first, stop, head))
+                self.strangers.append((first, stop, head, "PERSON"))
                 continue
             name = self.doc.article.text[self.tokens[first].start : self.tokens[stop - 1].end]
             actor = Actor(
@@ -848,12 +888,17 @@ def _share(mentions: list[Mention], hints: list[str], home: Actor) -> float:
 
 
 def _home_people(
-    doc: Document, home: Actor, strangers: list[tuple[int, int, int, int]]
+    doc: Document, home: Actor, strangers: list[tuple[int, int, int, int, str]]
 ) -> Iterable[Mention]:
-    """People nothing places, in a story about one country: that country's people."""
-    for sentence, first, stop, head in strangers:
+    """People and organisations nothing places, in a story about one country: that country's
+    people (civilians) and bodies (sector unknown)."""
+    for sentence, first, stop, head, label in strangers:
         start, end = doc.tokens[first].start, doc.tokens[stop - 1].end
         name = doc.article.text[start:end]
+        if label == "PERSON":
+            actor = Actor(name=name, country=home.country, sector="CVL", person=name)
+        else:
+            actor = Actor(name=name, country=home.country, sector=label)
         yield Mention(
             start=start,
             end=end,
@@ -862,8 +907,8 @@ def _home_people(
             stop=stop,
             head=head,
             sentence=sentence,
-            actor=Actor(name=name, country=home.country, sector="CVL", person=name),
-            rule="person:home-country",
+            actor=actor,
+            rule=f"{'person' if label == 'PERSON' else 'organisation'}:home-country",
             confidence=0.5,
         )
 
