@@ -883,8 +883,12 @@ def _subtree(doc: Document, root: int, depth: int) -> Iterable[int]:
 
 
 def _share(mentions: list[Mention], hints: list[str], home: Actor) -> float:
+    """The home country's share of the story's placed actors and places (zero when fewer than
+    three are placed: too little to tell what the story is about)."""
     placed = [m.actor.country for m in mentions if m.actor.country] + hints
-    return sum(1 for c in placed if c == home.country) / len(placed) if placed else 0.0
+    if len(placed) < 3:
+        return 0.0
+    return sum(1 for c in placed if c == home.country) / len(placed)
 
 
 def _home_people(
