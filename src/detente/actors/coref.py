@@ -243,12 +243,13 @@ def _coordinated_subjects(doc: Document, earlier: Sequence[_Seen], token: Token)
 
 
 def _last_countries(recent: Sequence[_Seen], n: int) -> list[Mention]:
-    """The latest mentions of `n` different countries or organisations."""
+    """The latest mentions of `n` different countries or organisations (named ones, not a
+    group placed by guess, and not a place)."""
     picked: list[Mention] = []
     keys: set[str] = set()
     for seen in reversed(recent):
         key = seen.mention.actor.key
-        if key is None or key in keys:
+        if key is None or key in keys or "home-country" in seen.mention.rule:
             continue
         keys.add(key)
         picked.append(seen.mention)

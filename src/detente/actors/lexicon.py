@@ -41,8 +41,13 @@ class ProperMatch:
     entries: tuple[Entry, ...]
 
     def kind(self, *kinds: str) -> Entry | None:
-        """The first entry of one of `kinds`, if any."""
-        return next((e for e in self.entries if e.kind in kinds), None)
+        """The entry of the first of `kinds` the phrase has, if any (kinds in order of
+        preference)."""
+        for kind in kinds:
+            for entry in self.entries:
+                if entry.kind == kind:
+                    return entry
+        return None
 
 
 @dataclass(frozen=True)

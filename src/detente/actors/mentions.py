@@ -486,7 +486,7 @@ class _SentenceReader:
             rule += f"+{owner.name}"
         appos = None if named else self._appositive_name(term, name_stop)
         if appos is not None:  # "Botswana's president, Duma Boko,"
-            person, name_stop, named = appos[0], appos[1], True
+            person = appos[0]
         elif not named and owner is not None and self.tokens[term.stop - 1].tag != "NNS":
             # "the Iranian president": the one met before, else who held the office that day
             holder = self.memory.person_of(owner.key, role) or self.lexicon.office_holder(
@@ -527,9 +527,12 @@ class _SentenceReader:
             self.memory.remember(actor)
         first = left if left is not None else term.first
         stop = name_stop if named else term.stop
-        return [self._mention(first, stop, actor, rule, 0.95 if named else 0.9)]
+        found = [self._mention(first, stop, actor, rule, 0.95 if named else 0.9)]
+        if appos is not None:  # the name set off by commas is the same person
+            found.append(self._mention(appos[1], appos[2], actor, rule + "+apposition", 0.95))
+        return found
 
-    def _appositive_name(self, term: _Term, stop: int) -> tuple[str, int] | None:
+    def _appositive_name(self, term: _Term, stop: int) -> tuple[str, int, int] | None:
         """A name set off by a comma after a title: "Iran's president, Masoud Pezeshkian,"."""
         if stop + 1 >= self.sentence.stop or self.tokens[stop].text != ",":
             return None
@@ -540,9 +543,8 @@ class _SentenceReader:
                     end -= 1
                 if any(i in self.used for i in range(ent.first, end)):
                     return None
-                self.used.update(range(ent.first, end))
                 start, finish = self.tokens[ent.first].start, self.tokens[end - 1].end
-                return self.doc.article.text[start:finish], end
+                return self.doc.article.text[start:finish], ent.first, end
         return None
 
     def _group(
@@ -772,7 +774,15 @@ class _SentenceReader:
     def _modifier_child(self, head: int) -> Actor | None:
         """A country among the head's modifiers, for parses that put it further away; or the
         group that modifies it ("Taliban intelligence officers")."""
-        for child in self.doc.children[head]:
+        children = list(self.doc.children[head])
+        # "Canadian psychologist Jordan Peterson": the demonym modifies the title word
+        children += [
+            g
+            for c in self.doc.children[head]
+            if self.tokens[c].dep == "compound" and c not in self.made
+            for g in self.doc.children[c]
+        ]
+        for child in children:
             if self.tokens[child].dep in _MODIFIER_DEPS:
                 actor = self._proper_actor_at(child)
                 if actor is None and child in self.made:
