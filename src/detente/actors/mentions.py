@@ -195,6 +195,8 @@ class MentionFinder:
             for m in sorted(mentions, key=lambda m: m.start)
             if m.actor.country
             # who acts counts twice: "Iran hanged a man it convicted of spying for Israel"
+            # the press that reports a story is not what it is about ("residents told Reuters")
+            if m.actor.sector != "MED"
             for _ in range(2 if m.head in subjects and not m.place else 1)
         ] + hints
         if not named:
@@ -895,7 +897,8 @@ def _subtree(doc: Document, root: int, depth: int) -> Iterable[int]:
 def _share(mentions: list[Mention], hints: list[str], home: Actor) -> float:
     """The home country's share of the story's placed actors and places (zero when fewer than
     three are placed: too little to tell what the story is about)."""
-    placed = [m.actor.country for m in mentions if m.actor.country] + hints
+    placed = [m.actor.country for m in mentions if m.actor.country and m.actor.sector != "MED"]
+    placed += hints
     if len(placed) < 3:
         return 0.0
     return sum(1 for c in placed if c == home.country) / len(placed)

@@ -285,7 +285,7 @@ class _Reader:
         or demand that is the object of a rejection ("rejected the proposal"), and a killing
         that spells out an attack's toll ("shelled the village, killing two")."""
         head = self.triggers.get(token.head) if token.head != token.i else None
-        if head is None:
+        if head is None or head.pattern.report:  # "reaffirmed its readiness to help" stands
             return False
         if token.pos != "VERB" and pattern.code[:2] in ("02", "03", "10"):
             return token.dep in ("dobj", "nsubjpass")
