@@ -1,6 +1,6 @@
 """The pipeline: parse, then Document -> Document stages in order. The only orchestration.
 
-    dateline -> mentions -> coreference -> coding -> dates -> places
+    dateline -> mentions -> coreference -> coding -> dates -> repeats -> places
 
 Each stage is a small callable with a `name`; `Pipeline.stages` can be replaced or extended
 (a learned coder, a better geocoder) without touching the others.
@@ -24,6 +24,7 @@ from detente.actors.mentions import MentionFinder
 from detente.coding.coder import PatternCoder
 from detente.coding.ontology import Ontology, default_ontology
 from detente.coding.patterns import PatternBook, default_patterns
+from detente.coding.repeats import Repeats
 from detente.context.dateline import Dateline
 from detente.context.dates import EventDates
 from detente.context.places import EventPlaces
@@ -89,6 +90,7 @@ class Pipeline:
             Coreference(dictionary.sector_terms),
             PatternCoder(book, ontology),
             EventDates(),
+            Repeats(),
             EventPlaces(lexicon),
         ]
         return cls(parser=parser, stages=stages, settings=settings)

@@ -17,8 +17,8 @@ from detente.pipeline import Pipeline, asserted
 from tests.golden.goldens import Golden, compare, load_goldens
 
 GOLDENS = load_goldens()
-PRECISION_FLOOR = 0.88
-RECALL_FLOOR = 0.66
+PRECISION_FLOOR = 0.94
+RECALL_FLOOR = 0.83
 
 
 @pytest.fixture(scope="module")

@@ -67,6 +67,7 @@ _HOME_SECTORS = SECTORS - {"MIL", "SPY", "UNK"}
 _PLACE_PREPS = frozenset(
     {"in", "at", "through", "across", "near", "outside", "inside", "around", "throughout", "within"}
 )
+_MISSIONS = frozenset({"embassy", "consulate", "ambassador", "envoy", "diplomat"})
 _LED_GROUPS = frozenset({"delegation", "team", "mission", "convoy", "contingent"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "madam", "lord", "lady"})
@@ -195,8 +196,9 @@ class MentionFinder:
             for m in sorted(mentions, key=lambda m: m.start)
             if m.actor.country
             # who acts counts twice: "Iran hanged a man it convicted of spying for Israel"
-            # the press that reports a story is not what it is about ("residents told Reuters")
-            if m.actor.sector != "MED"
+            # the press that reports a story is not what it is about ("residents told Reuters"),
+            # nor is a country's embassy abroad ("protesters stormed the French embassy")
+            if m.actor.sector != "MED" and m.actor.name.split()[-1] not in _MISSIONS
             for _ in range(2 if m.head in subjects and not m.place else 1)
         ] + hints
         if not named:

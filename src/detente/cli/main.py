@@ -360,7 +360,7 @@ def actors_command(text: str, published: dt.date | None, actors: tuple[str, ...]
         click.echo(
             f"{mention.start:>6}-{mention.end:<6} {_cut(mention.text, 34):<34} "
             f"{a.country or '-':<7} {a.igo or '-':<10} {a.sector:<6} {_cut(person, 34):<34} "
-            f"{mention.rule}"
+            f"{'place: ' if mention.place else ''}{mention.rule}"
         )
     if doc.home is not None:
         click.echo(f"home country (for groups named without one): {doc.home.country}")

@@ -155,9 +155,9 @@ class _Reader:
                     break
         for i in consumed:
             self.triggers.pop(i, None)
-        # One event per sentence, family and dyad: "During the talks they exchanged views" is one
-        # consultation, and a noun that names again an event told earlier in the article
-        # ("Aliyev's meeting with Nasirzadeh comes as...") is not a new one.
+        # One event per sentence, code and dyad: "During the talks they exchanged views" is one
+        # consultation (a verb wins over a noun). Mentions of an event told in an earlier
+        # sentence are dropped later, once dates are known (see `Repeats`).
         best: dict[tuple[object, ...], tuple[Event, bool]] = {}
         for trigger in self.triggers.values():
             nominal = trigger.token.pos != "VERB"
@@ -166,26 +166,24 @@ class _Reader:
                 held = best.get(key)
                 if held is None or (held[1], -held[0].confidence) > (nominal, -event.confidence):
                     best[key] = (event, nominal)
-        kept: list[Event] = []
-        first_told: dict[tuple[str, object], int] = {}
-        for event, nominal in sorted(best.values(), key=lambda held: held[0].trigger.start):
-            story = (event.cameo.root, _dyad(event, True))
-            first = first_told.setdefault(story, event.sentence)
-            if nominal and first < event.sentence:
-                continue
-            kept.append(event)
-        return sorted(kept, key=lambda e: (e.trigger.start, e.event_id))
+        return sorted((e for e, _ in best.values()), key=lambda e: (e.trigger.start, e.event_id))
 
     def _accepts(self, token: Token, pattern: Pattern) -> bool:
         kids = [self.tokens[c] for c in self.children[token.i]]
         if pattern.particle and not (
             any(
-                k.dep in ("prt", "prep", "advmod") and k.text.lower() == pattern.particle
+                k.dep in ("prt", "prep", "advmod")
+                and k.text.lower() == pattern.particle
+                and not self._dated(k)  # "called up reservists on Saturday" is no "call on"
                 for k in kids
             )
             or self._clause_mark(kids, pattern.particle)
         ):
             return False
+        if pattern.not_objects and any(
+            k.dep in ("dobj", "nsubjpass") and k.lemma.lower() in pattern.not_objects for k in kids
+        ):
+            return False  # "struck a conciliatory tone"
         if pattern.objects and not any(
             k.dep in ("dobj", "nsubjpass") and self._object_lemma(token, k) in pattern.objects
             for k in kids
@@ -208,6 +206,10 @@ class _Reader:
             if need.startswith("no:") and any(k.dep == need[3:] for k in kids):
                 return False
         return True
+
+    def _dated(self, prep: Token) -> bool:
+        """Whether a preposition's object is a date or time ("on Saturday")."""
+        return any(self.tokens[o].ent in ("DATE", "TIME") for o in self.children[prep.i])
 
     def _clause_mark(self, kids: list[Token], word: str) -> bool:
         """Whether a clause below opens with `word`: "called for his death to be investigated"
@@ -273,7 +275,8 @@ class _Reader:
         actor of its own."""
         if noun.pos == "VERB" or noun.dep != "pobj" or noun.head == noun.i:
             return False
-        if self.tokens[noun.head].lemma.lower() not in self.book.frame_preps:
+        prep = self.tokens[noun.head].lemma.lower()
+        if prep not in self.book.frame_preps or prep == "on":  # "went on strike" stands
             return False
         return not any(
             self.tokens[c].dep in ("poss", "amod", "compound", "nmod") and c in self.at
@@ -448,6 +451,10 @@ class _Reader:
             return Modality.NEGATED, code
         if any(k.dep == "mark" and k.text.lower() in _CONDITIONAL_MARKS for k in kids):
             return Modality.HYPOTHETICAL, code
+        if any(k.dep == "mark" and k.text.lower() == "for" for k in kids) and any(
+            k.dep == "aux" and k.text.lower() == "to" for k in kids
+        ):
+            return Modality.HYPOTHETICAL, code  # "the way for the two to restore ties"
         if any(k.dep == "aux" and k.text.lower() in _HYPOTHETICAL_AUX for k in kids):
             return Modality.HYPOTHETICAL, code
         if self._embedded(clause):
@@ -990,7 +997,10 @@ def _dyad(event: Event, symmetric: bool) -> tuple[str | None, str | None] | froz
 
 
 def _for_source(code: str, pattern: Pattern, source: Mention) -> str:
-    """The code once the source is known: protesters who clash riot, soldiers fight."""
+    """The code once the source is known: protesters who clash riot, soldiers fight. A code
+    the words already specialised ("a hunger strike") stays."""
+    if code != pattern.code and code not in pattern.complement.values():
+        return code
     for spec in pattern.specialise:
         if spec.where == "source" and source.actor.sector in spec.words:
             return spec.code

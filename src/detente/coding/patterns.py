@@ -81,6 +81,8 @@ class Pattern:
     (no event unless a slot gives a target)."""
     objects: frozenset[str]
     """For light-verb patterns ("express concern"): the object lemmas that make the event."""
+    not_objects: frozenset[str]
+    """Object lemmas that unmake it ("strike a tone", "strike a deal")."""
     specialise: tuple[Specialisation, ...]
     complement: Mapping[str, str]
     """For intents, threats, appeals: the code of an embedded event's family -> this code."""
@@ -203,6 +205,7 @@ def _patterns_of(
         "default_target",
         "possessor",
         "report",
+        "not_objects",
         "note",
         "__line__",
     }
@@ -214,7 +217,7 @@ def _patterns_of(
         raise fail("needs an 'id'")
     code = str(entry.get("code", ""))
     _check_code(code, ontology, where, line)
-    for listed in ("targets", "requires", "objects", "specialise"):
+    for listed in ("targets", "requires", "objects", "not_objects", "specialise"):
         if not isinstance(entry.get(listed, []), list):
             raise fail(f"'{listed}' must be a list")
     targets = tuple(str(t) for t in entry.get("targets", []))
@@ -276,6 +279,7 @@ def _patterns_of(
         confidence=confidence,
         requires=requires,
         objects=frozenset(str(o).lower() for o in entry.get("objects", [])),
+        not_objects=frozenset(str(o).lower() for o in entry.get("not_objects", [])),
         specialise=tuple(specialise),
         complement=complement,
         embeds=bool(entry.get("embeds", bool(complement))),

@@ -1,0 +1,50 @@
+"""Repeated mentions: a noun that names again an event told earlier in the story.
+
+"Aliyev met Nasirzadeh ... Aliyev's meeting with Nasirzadeh comes as ..." is one meeting. A
+nominal event whose family and pair of actors were already coded in an earlier sentence is left
+out, unless its own date says it is another one ("Pezeshkian's visit to Azerbaijan last year").
+Runs after the dates stage, so that the dates can tell.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from detente.model import Document, Event
+
+
+class Repeats:
+    """Stage: drops nominal events that repeat one told in an earlier sentence."""
+
+    name = "repeats"
+
+    def __call__(self, doc: Document) -> Document:
+        if len(doc.events) < 2:
+            return doc
+        starts = [t.start for t in doc.tokens]
+        told: dict[tuple[str, frozenset[str | None]], Event] = {}
+        kept: list[Event] = []
+        for event in sorted(doc.events, key=lambda e: e.trigger.start):
+            story = (event.cameo.root, _pair(event))
+            first = told.setdefault(story, event)
+            again = first is not event and first.sentence < event.sentence
+            same_day = event.date.method == "publication" or event.date.value == first.date.value
+            if again and same_day and _nominal(doc, starts, event):
+                continue
+            kept.append(event)
+        kept.sort(key=lambda e: (e.trigger.start, e.event_id))
+        return doc.evolve(events=tuple(kept))
+
+
+def _pair(event: Event) -> frozenset[str | None]:
+    return frozenset(
+        (
+            event.source.actor.key if event.source else None,
+            event.target.actor.key if event.target else None,
+        )
+    )
+
+
+def _nominal(doc: Document, starts: list[int], event: Event) -> bool:
+    i = bisect.bisect_left(starts, event.trigger.start)
+    return i < len(doc.tokens) and doc.tokens[i].pos not in ("VERB", "AUX")
