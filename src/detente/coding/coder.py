@@ -98,6 +98,24 @@ _CONTAINERS = frozenset(
 # Clauses of their own: a search for an embedded event's target does not enter them.
 _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Nouns that name an earlier event, and the families it may have been coded in.
+_REFERRED_EVENTS: dict[str, frozenset[str]] = {
+    "accusation": frozenset({"11", "01"}),
+    "allegation": frozenset({"11", "01"}),
+    "claim": frozenset({"11", "01"}),
+    "charge": frozenset({"11", "17"}),
+    "criticism": frozenset({"11"}),
+    "demand": frozenset({"10"}),
+    "ultimatum": frozenset({"10", "13"}),
+    "request": frozenset({"02", "10"}),
+    "appeal": frozenset({"02"}),
+    "call": frozenset({"02"}),
+    "offer": frozenset({"03"}),
+    "proposal": frozenset({"03"}),
+    "invitation": frozenset({"02", "03"}),
+    "threat": frozenset({"13"}),
+    "sanction": frozenset({"16"}),
+}
 _CONTEXT_TARGET_PENALTY = 0.7
 _MAX_CLIMB = 6
 
@@ -136,6 +154,8 @@ class _Reader:
             for i in range(mention.first, mention.stop):
                 index.setdefault(i, []).append(mention)
         self.triggers: dict[int, _Trigger] = {}
+        self.told: list[Event] = []
+        """Events coded so far, in text order: what "the accusation" refers back to."""
 
     # -- triggers --------------------------------------------------------------------------
     def events(self) -> list[Event]:
@@ -159,10 +179,11 @@ class _Reader:
         # consultation (a verb wins over a noun). Mentions of an event told in an earlier
         # sentence are dropped later, once dates are known (see `Repeats`).
         best: dict[tuple[object, ...], tuple[Event, bool]] = {}
-        for trigger in self.triggers.values():
+        for trigger in sorted(self.triggers.values(), key=lambda t: t.token.i):
             nominal = trigger.token.pos != "VERB"
             for event in self._code(trigger):
-                key = (event.sentence, event.cameo.code, _dyad(event, trigger.pattern.symmetric))
+                self.told.append(event)
+                key = (event.sentence, event.cameo.code, _codes(event, trigger.pattern.symmetric))
                 held = best.get(key)
                 if held is None or (held[1], -held[0].confidence) > (nominal, -event.confidence):
                     best[key] = (event, nominal)
@@ -344,10 +365,14 @@ class _Reader:
                 pairs += [(t, s, how) for s, t, how in pairs if t is not None]
         if not pairs:
             for source in sources:
-                target = self._context_target(token, source, sources)
-                how = "+context-target"
+                target = self._referred_target(token, source)
+                how = "+referred-target"
                 if target is None:
-                    target = self._home_target(token, pattern, source, code)
+                    target = self._context_target(token, source, sources)
+                    how = "+context-target"
+                if target is None:
+                    own = _for_source(code, pattern, source)
+                    target = self._home_target(token, pattern, source, own)
                     how = "+home-target"
                 pairs.append((source, target, how if target else ""))
         sentence = self.doc.sentences[token.sentence]
@@ -809,6 +834,28 @@ class _Reader:
                     return found
         return []
 
+    def _referred_target(self, token: Token, source: Mention) -> Mention | None:
+        """ "Iran denied the accusation": whoever made the accusation told before. A definite
+        noun that names an earlier event points at that event's source."""
+        for c in self.children[token.i]:
+            noun = self.tokens[c]
+            if noun.dep not in ("dobj", "nsubjpass", "pobj", "attr"):
+                continue
+            roots = _REFERRED_EVENTS.get(noun.lemma.lower())
+            if roots is None or not any(
+                self.tokens[d].dep in ("det", "poss")
+                and self.tokens[d].text.lower() in ("the", "this", "that", "these", "those")
+                for d in self.children[noun.i]
+            ):
+                continue
+            for event in reversed(self.told):
+                if token.sentence - event.sentence > 3 or event.sentence >= token.sentence:
+                    continue
+                teller = event.source
+                if event.cameo.root in roots and teller and teller.actor.key != source.actor.key:
+                    return teller
+        return None
+
     def _context_target(
         self, token: Token, source: Mention, sources: list[Mention]
     ) -> Mention | None:
@@ -988,12 +1035,14 @@ def _armed(source: Mention, root: str) -> Mention:
     return source
 
 
-def _dyad(event: Event, symmetric: bool) -> tuple[str | None, str | None] | frozenset[str | None]:
-    keys = (
-        event.source.actor.key if event.source else None,
-        event.target.actor.key if event.target else None,
+def _codes(event: Event, symmetric: bool) -> tuple[str | None, ...] | frozenset[str | None]:
+    """The pair of actor codes (country and sector): "the council and the government called
+    for" are two appeals."""
+    codes = (
+        event.source.actor.code if event.source else None,
+        event.target.actor.code if event.target else None,
     )
-    return frozenset(keys) if symmetric else keys
+    return frozenset(codes) if symmetric else codes
 
 
 def _for_source(code: str, pattern: Pattern, source: Mention) -> str:
