@@ -10,7 +10,7 @@ the US... they"), else the last two sides of different countries; "the two count
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from detente.actors.dictionary import SectorTerm
 from detente.model import Actor, Document, Mention, Token
@@ -18,7 +18,28 @@ from detente.model import Actor, Document, Mention, Token
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 _NEUTER = frozenset({"it", "its"})
 _PLURAL = frozenset({"they", "them", "their"})
-_PRONOUNS = _PERSONAL | _NEUTER | _PLURAL
+_FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine"})
+_REPORTING = frozenset(
+    {
+        "say",
+        "tell",
+        "add",
+        "state",
+        "write",
+        "announce",
+        "declare",
+        "insist",
+        "stress",
+        "tweet",
+        "warn",
+        "note",
+        "explain",
+        "reply",
+        "continue",
+    }
+)
+_PRONOUNS = _PERSONAL | _NEUTER | _PLURAL | _FIRST_PLURAL | _FIRST_SINGULAR
 _BODIES = frozenset({"alliance", "bloc", "organisation", "organization", "union", "body"})
 _PAIR_NOUNS = frozenset({"country", "nation", "side", "leader", "government", "party", "state"})
 _PAIR_DETERMINERS = frozenset({"two", "both"})
@@ -50,6 +71,10 @@ class Coreference:
             return doc
         by_start = sorted(doc.mentions, key=lambda m: m.start)
         covered = {i for m in doc.mentions for i in range(m.first, m.stop)}
+        by_token: dict[int, list[Mention]] = {}
+        for m in doc.mentions:
+            for i in range(m.first, m.stop):
+                by_token.setdefault(i, []).append(m)
         added: list[Mention] = []
         seen: list[_Seen] = []
         cursor = 0
@@ -60,7 +85,7 @@ class Coreference:
                 cursor += 1
             if token.i in covered:
                 continue
-            found = self._resolve(doc, token, seen)
+            found = self._resolve(doc, token, seen, by_token)
             for mention in found:
                 added.append(mention)
                 seen.append(_Seen(mention, token.dep in _SUBJECT_DEPS))
@@ -76,11 +101,32 @@ class Coreference:
         mentions = sorted((*kept, *added), key=lambda m: (m.start, -m.end))
         return doc.evolve(mentions=tuple(mentions))
 
-    def _resolve(self, doc: Document, token: Token, seen: Sequence[_Seen]) -> list[Mention]:
+    def _resolve(
+        self,
+        doc: Document,
+        token: Token,
+        seen: Sequence[_Seen],
+        by_token: dict[int, list[Mention]],
+    ) -> list[Mention]:
         word = token.text.lower()
         lemma = token.lemma.lower()
         if word not in _PRONOUNS and lemma not in _PAIR_NOUNS and lemma not in _BODIES:
             return []
+        if token.tag in ("PRP", "PRP$") and word in _FIRST_PLURAL | _FIRST_SINGULAR:
+            # "We expect assurances from Iran," Zelensky said: the speaker (for "we", the body
+            # the speaker speaks for)
+            speaker = _speaker(doc, token, by_token)
+            if speaker is None:
+                return []
+            if word in _FIRST_PLURAL and speaker.actor.person is not None:
+                actor = Actor(
+                    name=speaker.actor.country or speaker.actor.igo or speaker.actor.name,
+                    country=speaker.actor.country,
+                    igo=speaker.actor.igo,
+                    sector=speaker.actor.sector,
+                )
+                speaker = replace(speaker, actor=actor)
+            return [self._refer(doc, token, speaker, "coref:speaker")]
         if lemma in _BODIES and token.pos == "NOUN" and _definite(doc, token):
             # "the alliance", "the bloc": the organisation named last
             body = next(
@@ -158,6 +204,25 @@ class Coreference:
             rule=f"{rule}:{antecedent.text}",
             confidence=antecedent.confidence * 0.85,
         )
+
+
+def _speaker(doc: Document, token: Token, by_token: dict[int, list[Mention]]) -> Mention | None:
+    """Who says the words a first-person pronoun stands in: the subject of a reporting verb
+    in the same sentence, else in the next or the previous one."""
+    for number in (token.sentence, token.sentence + 1, token.sentence - 1):
+        if not 0 <= number < len(doc.sentences):
+            continue
+        sentence = doc.sentences[number]
+        for verb in doc.tokens[sentence.first : sentence.stop]:
+            if verb.lemma.lower() not in _REPORTING or verb.pos != "VERB":
+                continue
+            for c in doc.children[verb.i]:
+                if doc.tokens[c].dep != "nsubj" or c == token.i:
+                    continue
+                found = [m for m in by_token.get(c, ()) if m.actor.key]
+                if found and doc.tokens[c].text.lower() not in _FIRST_PLURAL | _FIRST_SINGULAR:
+                    return found[0]
+    return None
 
 
 def _definite(doc: Document, token: Token) -> bool:
