@@ -687,9 +687,16 @@ class _SentenceReader:
             head = self._head_of(first, stop)
             owner: Actor | None = None
             for c in self.doc.children[head]:
-                if self.tokens[c].dep != "appos":
+                kid = self.tokens[c]
+                if kid.dep == "prep" and kid.lemma.lower() in ("of", "from"):
+                    # "Sabrina Bennoui of Reporters Without Borders"
+                    body = next((at[i] for i in self.doc.children[c] if i in at), None)
+                    if body is not None and body.actor.key and body.actor.person is None:
+                        owner = body.actor
+                        break
+                if kid.dep != "appos":
                     continue
-                inner = next((at[i] for i in _subtree(self.doc, c, 3) if i in at), None)
+                inner = next((at[i] for i in _subtree(self.doc, c, 5) if i in at), None)
                 if inner is not None and inner.actor.key is not None:
                     owner = inner.actor
                     if inner.rule.startswith(("adjective:", "country:", "capital:")):
