@@ -63,12 +63,12 @@ class Ambiguities:
             tokens[after].lemma.lower() in entry.after or tokens[after].text.lower() in entry.after
         ):
             return entry
-        # a cue elsewhere in the sentence does not unseat a name that acts ("Seattle officials
+        # a cue elsewhere in the story does not unseat a name that acts ("Seattle officials
         # said Washington would respond")
         if any(tokens[i].dep in ("nsubj", "nsubjpass") for i in range(first, stop)):
             return None
-        lowered = text[tokens[begin].start : tokens[end - 1].end].lower()
-        if any(cue in lowered for cue in entry.context):
+        # the story's words tell what it is about: "RSF" in a story about a journalist
+        if any(cue in text.lower() for cue in entry.context):
             return entry
         return None
 

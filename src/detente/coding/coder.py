@@ -115,6 +115,14 @@ _REFERRED_EVENTS: dict[str, frozenset[str]] = {
     "invitation": frozenset({"02", "03"}),
     "threat": frozenset({"13"}),
     "sanction": frozenset({"16"}),
+    "attack": frozenset({"18", "19", "20"}),
+    "strike": frozenset({"18", "19"}),
+    "airstrike": frozenset({"19"}),
+    "killing": frozenset({"18", "19", "20"}),
+    "assassination": frozenset({"18", "19"}),
+    "bombing": frozenset({"18", "19"}),
+    "raid": frozenset({"17", "18", "19"}),
+    "arrest": frozenset({"17"}),
 }
 _CONTEXT_TARGET_PENALTY = 0.7
 _MAX_CLIMB = 6
@@ -179,7 +187,8 @@ class _Reader:
         # consultation (a verb wins over a noun). Mentions of an event told in an earlier
         # sentence are dropped later, once dates are known (see `Repeats`).
         best: dict[tuple[object, ...], tuple[Event, bool]] = {}
-        for trigger in sorted(self.triggers.values(), key=lambda t: t.token.i):
+        # statements last: "said" stands only when what was said is no event of its own
+        for trigger in sorted(self.triggers.values(), key=lambda t: (t.pattern.report, t.token.i)):
             nominal = trigger.token.pos != "VERB"
             for event in self._code(trigger):
                 self.told.append(event)
@@ -262,23 +271,37 @@ class _Reader:
                 parts.extend(self._subtree(kid.i, 8))
         return parts
 
-    def _said(self, verb: Token) -> str | None:
-        """The code of what was said, by its tone; None when it reports an event of its own,
-        is negated, or has no tone."""
+    def _said(self, verb: Token) -> tuple[str, Token] | None:
+        """The code of what was said, by its tone, and the word that set it; None when it
+        reports an event of its own, is negated, or has no tone."""
         parts = self._said_parts(verb)
-        if not parts or any(i in self.triggers for i in parts):
+        if not parts:
             return None
-        words = {self.tokens[i].lemma.lower() for i in parts}
-        words |= {self.tokens[i].text.lower() for i in parts}
-        if any(self.tokens[i].dep == "neg" for i in parts):
+        inside = set(parts)
+        starts = {self.tokens[i].start for i in inside}
+        if any(e.trigger.start in starts for e in self.told):
             return None
+        if any(
+            self.tokens[i].dep == "neg"
+            or (self.tokens[i].dep == "det" and self.tokens[i].text.lower() == "no")
+            for i in parts
+        ):
+            return None  # "said there was no evidence", "said no traces were found"
         for code, cues in self.book.tone:
-            if words & cues:
-                return code
+            for i in parts:
+                word = self.tokens[i]
+                if word.lemma.lower() in cues or word.text.lower() in cues:
+                    return code, word
         return None
 
-    def _said_to(self, verb: Token) -> list[Mention]:
-        """Whom a statement is about: the subject of the clause, else the first actor in it."""
+    def _said_to(self, verb: Token, cue: Token) -> list[Mention]:
+        """Whom a statement is about: whoever the telling word is about ("Turkish interference",
+        "Iran's doing"), else the subject of the clause, else the first actor in it."""
+        for c in self.children[cue.i]:
+            if self.tokens[c].dep in ("amod", "poss", "compound", "nmod"):
+                found = self._actors(self.tokens[c])
+                if found:
+                    return found
         for c in self.children[verb.i]:
             if self.tokens[c].dep == "ccomp":
                 for s in self.children[c]:
@@ -329,7 +352,7 @@ class _Reader:
             said = self._said(token)
             if said is None:
                 return
-            code, targets = said, self._said_to(token)
+            code, targets = said[0], self._said_to(token, said[1])
         else:
             code, targets = self._code_of(token, pattern), self._targets(token, pattern)
         modality, code = self._modality(token, code)
@@ -837,8 +860,14 @@ class _Reader:
     def _referred_target(self, token: Token, source: Mention) -> Mention | None:
         """ "Iran denied the accusation": whoever made the accusation told before. A definite
         noun that names an earlier event points at that event's source."""
-        for c in self.children[token.i]:
-            noun = self.tokens[c]
+        nouns = [self.tokens[c] for c in self.children[token.i]]
+        nouns += [  # "spoke out against the attack"
+            self.tokens[o]
+            for c in self.children[token.i]
+            if self.tokens[c].dep == "prep"
+            for o in self.children[c]
+        ]
+        for noun in nouns:
             if noun.dep not in ("dobj", "nsubjpass", "pobj", "attr"):
                 continue
             roots = _REFERRED_EVENTS.get(noun.lemma.lower())
@@ -930,7 +959,7 @@ class _Reader:
                     found.extend(
                         _people_of(m) if dep != "poss" else m
                         for m in self.at.get(c, ())
-                        if m.actor.person is None
+                        if (m.actor.person is None or dep == "poss")  # "Honcharuk's offer"
                         and (
                             dep == "poss"
                             or m.rule.startswith(_COUNTRY_RULES)

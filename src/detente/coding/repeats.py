@@ -26,6 +26,9 @@ class Repeats:
         kept: list[Event] = []
         for event in sorted(doc.events, key=lambda e: e.trigger.start):
             story = (event.cameo.root, _pair(event))
+            if event.provenance.rule.startswith("say"):
+                kept.append(event)  # what was said about an event is not a telling of it
+                continue
             first = told.setdefault(story, event)
             again = first is not event and first.sentence < event.sentence
             same_day = event.date.method == "publication" or event.date.value == first.date.value
