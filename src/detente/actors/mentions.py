@@ -503,6 +503,7 @@ class _SentenceReader:
             remembered = self._remembered(person, role)
             if remembered is None:
                 stop = name_stop if named else term.stop
+                self.used.update(range(term.first, stop))  # the name is this titled person's
                 self.unresolved.append(
                     _Unplaced(
                         self.sentence.index,
@@ -537,7 +538,14 @@ class _SentenceReader:
         return found
 
     def _appositive_name(self, term: _Term, stop: int) -> tuple[str, int, int] | None:
-        """A name set off by a comma after a title: "Iran's president, Masoud Pezeshkian,"."""
+        """A name set off by a comma after a title: "Iran's president, Masoud Pezeshkian,",
+        "the mayor of London, Sadiq Khan,"."""
+        if stop < self.sentence.stop and self.tokens[stop].text.lower() in ("of", "from"):
+            # past "of London" / "of the Arab League"
+            j = stop + 1
+            while j < self.sentence.stop and self.tokens[j].tag in ("DT", "NNP", "NNPS"):
+                j += 1
+            stop = j
         if stop + 1 >= self.sentence.stop or self.tokens[stop].text != ",":
             return None
         for ent in self.entities:
