@@ -98,6 +98,7 @@ _CONTAINERS = frozenset(
 # Clauses of their own: a search for an embedded event's target does not enter them.
 _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "leave"})
 # Nouns that name an earlier event, and the families it may have been coded in.
 _REFERRED_EVENTS: dict[str, frozenset[str]] = {
     "accusation": frozenset({"11", "01"}),
@@ -314,6 +315,21 @@ class _Reader:
                 return list(self.at[i])
         return []
 
+    def _victims(self, noun: Token) -> list[Mention]:
+        """ "Four children were killed in Israeli shelling": those killed are the shelling's
+        targets."""
+        if noun.dep != "pobj" or noun.head == noun.i:
+            return []
+        verb = self.tokens[self.tokens[noun.head].head]
+        if verb.lemma.lower() not in _VICTIM_VERBS:
+            return []
+        return [
+            m
+            for c in self.children[verb.i]
+            if self.tokens[c].dep in ("nsubjpass", "nsubj", "dobj")
+            for m in self._actors(self.tokens[c])
+        ]
+
     def _framed(self, noun: Token) -> bool:
         """A noun in a scene-setting phrase ("during talks", "in dawn raids") that names no
         actor of its own."""
@@ -328,9 +344,16 @@ class _Reader:
         )
 
     def _absorbed(self, token: Token, pattern: Pattern) -> bool:
-        """Triggers that are part of another event rather than events of their own: an offer
-        or demand that is the object of a rejection ("rejected the proposal"), and a killing
-        that spells out an attack's toll ("shelled the village, killing two")."""
+        """Triggers that are part of another event or a description rather than events of their
+        own: an offer or demand that is the object of a rejection ("rejected the proposal"), a
+        killing that spells out an attack's toll ("shelled the village, killing two"), and a
+        participle that describes someone ("the civilians imprisoned for protesting")."""
+        if (
+            token.tag == "VBN"
+            and token.dep == "acl"
+            and not any(self.tokens[c].dep == "agent" for c in self.children[token.i])
+        ):
+            return True  # "the civilians imprisoned for acting against Moscow": a description
         head = self.triggers.get(token.head) if token.head != token.i else None
         if head is None or head.pattern.report:  # "reaffirmed its readiness to help" stands
             return False
@@ -356,6 +379,8 @@ class _Reader:
         else:
             code, targets = self._code_of(token, pattern), self._targets(token, pattern)
         modality, code = self._modality(token, code)
+        if not targets and pattern.code[:2] in _VIOLENT_ROOTS:
+            targets = self._victims(token)
         if not targets and ("target" in pattern.requires or self._framed(token)):
             return
         sources = self._sources(token, pattern) or self._implicit_source(token, pattern)
@@ -545,6 +570,14 @@ class _Reader:
                 above = self.triggers.get(head.i)
                 if above is not None and above.pattern.embeds:
                     return True
+                if (
+                    any(  # "wants Putin to attack": a wish, not an act
+                        self.tokens[c].dep == "aux" and self.tokens[c].text.lower() == "to"
+                        for c in self.children[current.i]
+                    )
+                    and head.lemma.lower() not in self.book.aspect_verbs
+                ):
+                    return True
             elif current.dep in ("advcl",) and any(
                 self.tokens[c].dep == "mark" and self.tokens[c].text.lower() in _CONDITIONAL_MARKS
                 for c in self.children[current.i]
@@ -683,6 +716,15 @@ class _Reader:
         if home is None:
             return None
         if pattern.default_target is not None:
+            place = self._where(token)
+            if place is not None and place.actor.country not in (None, source.actor.country):
+                # "US and British activists staged a protest in Beijing": against China
+                host = Actor(
+                    name=f"{place.actor.name} {pattern.default_target}",
+                    country=place.actor.country,
+                    sector=pattern.default_target,
+                )
+                return replace(place, actor=host, rule="implicit:host-country")
             if (
                 source.actor.country == home.country
                 and source.actor.sector == pattern.default_target
@@ -699,6 +741,18 @@ class _Reader:
             # citizens, parties, clergy, the press who demand, criticise or protest at home
             # address the government
             return self._home_actor(token, "GOV", "implicit:home-target")
+        return None
+
+    def _where(self, token: Token) -> Mention | None:
+        """The place named in the trigger's own phrase or its clause's: "in Beijing"."""
+        for host in (token, self._clause_verb(token)):
+            for c in self.children[host.i]:
+                prep = self.tokens[c]
+                if prep.dep == "prep" and prep.lemma.lower() in _PLACE_PREPS:
+                    for o in self._pobjs(prep):
+                        found = self.places.get(o.i)
+                        if found:
+                            return found[0]
         return None
 
     def _home_actor(self, token: Token, sector: str, rule: str) -> Mention | None:
@@ -895,20 +949,27 @@ class _Reader:
         speakers = self._ancestor_subjects(token)
         best: tuple[int, Mention] | None = None
         places: tuple[int, Mention] | None = None
+        trigger = self.triggers.get(token.i)
+        violent = trigger is not None and trigger.pattern.code[:2] in _VIOLENT_ROOTS
+        # rebels who strike at home strike their own country: "Boko Haram launched attacks in
+        # northeastern Nigeria"
+        home_ground = violent and source.actor.sector not in ("GOV", "MIL", "COP")
         for mention in self.doc.mentions:
-            if mention.sentence != sentence.index or mention.actor.key in excluded:
+            if mention.sentence != sentence.index or mention.actor.key is None:
                 continue
-            if mention.actor.key is None or mention.head in speakers:
+            if mention.head in speakers:
                 continue
             distance = abs(mention.head - token.i)
             if self._is_place(mention):
+                if mention.actor.key in excluded and not home_ground:
+                    continue
                 if places is None or distance < places[0]:
                     places = (distance, mention)
                 continue
+            if mention.actor.key in excluded:
+                continue
             if best is None or distance < best[0]:
                 best = (distance, mention)
-        trigger = self.triggers.get(token.i)
-        violent = trigger is not None and trigger.pattern.code[:2] in _VIOLENT_ROOTS
         if best is None and places is not None and violent:
             return places[1]  # "warplanes struck targets in southern Lebanon"
         return best[1] if best else None
