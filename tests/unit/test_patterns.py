@@ -107,7 +107,7 @@ BAD = "- id: bad\n  verbs: [visit]\n"
         ('  code: "999"\n', "unknown CAMEO code '999'"),
         (
             '  code: "042"\n  specialise:\n    - {words: [state], code: "043", where: subject}\n',
-            "specialise 'where' must be modifier, phrase, object or source: 'subject'",
+            "specialise 'where' must be modifier, phrase, object, source or people: 'subject'",
         ),
         (
             '  code: "042"\n  specialise:\n    - {words: [XYZ], code: "043", where: source}\n',
@@ -116,7 +116,7 @@ BAD = "- id: bad\n  verbs: [visit]\n"
         ('  code: "042"\n  requires: [soon]\n', "unknown requirement 'soon'"),
         ('  code: "042"\n  implicit_source: ARMY\n', "implicit_source must be a sector"),
         ('  code: "042"\n  confidence: 1.5\n', "confidence must be in (0, 1]"),
-        ('  code: "042"\n  verbs: visit\n', "'verbs' must be a list"),
+        ('  code: "042"\n  nouns: visit\n', "'nouns' must be a list"),
     ],
 )
 def test_a_malformed_pattern_names_file_and_line(tmp_path: Path, rest: str, problem: str) -> None:
@@ -171,3 +171,9 @@ def test_a_file_without_patterns(tmp_path: Path) -> None:
     path.write_text("light_verbs: [hold]\n", encoding="utf-8")
     with pytest.raises(DataFileError, match="expected a mapping with a 'patterns' list"):
         load_patterns(path)
+
+
+def test_a_duplicate_key_is_an_error_not_a_silent_override(tmp_path: Path) -> None:
+    error = failure(tmp_path, GOOD, BAD + '  code: "042"\n  code: "043"\n')
+    assert error.line == 11
+    assert "duplicate key 'code'" in error.problem

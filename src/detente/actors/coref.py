@@ -147,7 +147,8 @@ class Coreference:
                 return []
             return [self._refer(doc, token, antecedent, "coref:pronoun")]
         if token.tag in ("PRP", "PRP$") and word in _NEUTER:
-            antecedent = _salient(recent, token, lambda a: a.person is None, subjects_only=True)
+            singular = [s for s in recent if doc.tokens[s.mention.head].tag not in ("NNS", "NNPS")]
+            antecedent = _salient(singular, token, lambda a: a.person is None, subjects_only=True)
             if antecedent is None:
                 return []
             return [self._refer(doc, token, antecedent, "coref:pronoun")]

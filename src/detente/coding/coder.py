@@ -98,6 +98,8 @@ _CONTAINERS = frozenset(
 # Clauses of their own: a search for an embedded event's target does not enter them.
 _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+# Where the words that unmake a trigger stand: its object or complement, or its modifier.
+_UNMAKING = frozenset({"dobj", "nsubjpass", "acomp", "oprd", "attr", "amod", "compound"})
 _VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "leave"})
 # Nouns that name an earlier event, and the families it may have been coded in.
 _REFERRED_EVENTS: dict[str, frozenset[str]] = {
@@ -212,9 +214,9 @@ class _Reader:
         ):
             return False
         if pattern.not_objects and any(
-            k.dep in ("dobj", "nsubjpass") and k.lemma.lower() in pattern.not_objects for k in kids
+            k.dep in _UNMAKING and k.lemma.lower() in pattern.not_objects for k in kids
         ):
-            return False  # "struck a conciliatory tone"
+            return False  # "struck a conciliatory tone", "pled guilty", "a campaign rally"
         if pattern.objects and not any(
             k.dep in ("dobj", "nsubjpass") and self._object_lemma(token, k) in pattern.objects
             for k in kids
@@ -381,7 +383,7 @@ class _Reader:
         modality, code = self._modality(token, code)
         if not targets and pattern.code[:2] in _VIOLENT_ROOTS:
             targets = self._victims(token)
-        if not targets and ("target" in pattern.requires or self._framed(token)):
+        if not targets and self._framed(token):
             return
         sources = self._sources(token, pattern) or self._implicit_source(token, pattern)
         if not sources and len(targets) > 1 and self._between(token):
@@ -393,6 +395,8 @@ class _Reader:
             mutual = not targets and code[:2] <= "08" and len({s.actor.key for s in sources}) > 1
         if not sources:
             return
+        if "target" in pattern.requires and not targets and len({s.actor.key for s in sources}) < 2:
+            return  # the pattern needs someone on the other side: named, or a second subject
         symmetric = pattern.symmetric
         pairs: list[tuple[Mention, Mention | None, str]] = []
         if targets:
@@ -429,7 +433,9 @@ class _Reader:
         for source, target, how in pairs:
             if source.actor.key is None:
                 continue
-            cameo = self.ontology.get(_for_source(code, pattern, source))
+            if target is not None and code[:2] == "04" and target.actor.sector == "MED":
+                continue  # "speaking to Reuters" is no consultation
+            cameo = self.ontology.get(_for_source(code, pattern, source, target))
             source = _armed(source, cameo.root)
             confidence = pattern.confidence * source.confidence
             if target is not None:
@@ -484,8 +490,8 @@ class _Reader:
         return code
 
     def _specialises(self, token: Token, spec: Specialisation) -> bool:
-        if spec.where == "source":
-            return False  # decided per source, see _for_source
+        if spec.where in ("source", "people"):
+            return False  # decided once the actors are known, see _for_source
         if spec.where == "modifier":
             words = (self.tokens[c] for c in self.children[token.i])
             return any(
@@ -1135,9 +1141,14 @@ def _codes(event: Event, symmetric: bool) -> tuple[str | None, ...] | frozenset[
     return frozenset(codes) if symmetric else codes
 
 
-def _for_source(code: str, pattern: Pattern, source: Mention) -> str:
-    """The code once the source is known: protesters who clash riot, soldiers fight. A code
-    the words already specialised ("a hunger strike") stays."""
+def _for_source(code: str, pattern: Pattern, source: Mention, target: Mention | None = None) -> str:
+    """The code once the actors are known: protesters who clash riot, soldiers fight, and a
+    politician who "attacks" a rival attacks in words. A code the words already specialised
+    ("a hunger strike") stays."""
+    people = target is not None and source.actor.person and target.actor.person
+    for spec in pattern.specialise:
+        if spec.where == "people" and people:
+            return spec.code
     if code != pattern.code and code not in pattern.complement.values():
         return code
     for spec in pattern.specialise:

@@ -82,7 +82,8 @@ class Pattern:
     objects: frozenset[str]
     """For light-verb patterns ("express concern"): the object lemmas that make the event."""
     not_objects: frozenset[str]
-    """Object lemmas that unmake it ("strike a tone", "strike a deal")."""
+    """Words that unmake it, as its object or complement ("strike a tone", "plead guilty") or
+    its modifier ("a campaign rally")."""
     specialise: tuple[Specialisation, ...]
     complement: Mapping[str, str]
     """For intents, threats, appeals: the code of an embedded event's family -> this code."""
@@ -237,8 +238,10 @@ def _patterns_of(
             raise fail(f"unknown specialise field(s) {', '.join(sorted(extra))}")
         _check_code(str(spec["code"]), ontology, where, line_of(spec) or line)
         scope = str(spec.get("where", "modifier"))
-        if scope not in ("modifier", "phrase", "object", "source"):
-            raise fail(f"specialise 'where' must be modifier, phrase, object or source: '{scope}'")
+        if scope not in ("modifier", "phrase", "object", "source", "people"):
+            raise fail(
+                f"specialise 'where' must be modifier, phrase, object, source or people: '{scope}'"
+            )
         if scope == "source":
             words = frozenset(str(w) for w in spec["words"])
             if not words <= SECTORS:
