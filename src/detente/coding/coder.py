@@ -202,6 +202,13 @@ class _Reader:
         return sorted((e for e, _ in best.values()), key=lambda e: (e.trigger.start, e.event_id))
 
     def _accepts(self, token: Token, pattern: Pattern) -> bool:
+        if (
+            pattern.pos == "NOUN"
+            and token.ent in _TITLES
+            and token.text[:1].isupper()
+            and token.i > self.doc.sentences[token.sentence].first
+        ):
+            return False  # a name, not an event: "the Natural Law Party", "A Tribute for a King"
         kids = [self.tokens[c] for c in self.children[token.i]]
         if pattern.particle and not (
             any(
@@ -238,6 +245,10 @@ class _Reader:
                 return False
             if need.startswith("no:") and any(k.dep == need[3:] for k in kids):
                 return False
+            if need.startswith("mod:") and not any(
+                k.dep in ("amod", "compound", "nmod") and k.lemma.lower() == need[4:] for k in kids
+            ):
+                return False  # "martial law", not any law
         return True
 
     def _dated(self, prep: Token) -> bool:
@@ -431,7 +442,7 @@ class _Reader:
         evidence = TextSpan(sentence.start, sentence.end, sentence.text)
         trigger_span = self._trigger_span(token, pattern)
         for source, target, how in pairs:
-            if source.actor.key is None:
+            if source.actor.key is None or source.actor.sector in pattern.not_sources:
                 continue
             if target is not None and code[:2] == "04" and target.actor.sector == "MED":
                 continue  # "speaking to Reuters" is no consultation
@@ -1043,8 +1054,13 @@ class _Reader:
         if depth < 8:
             for c in self.children[token.i]:
                 kid = self.tokens[c]
-                if kid.dep == "conj" or (kid.dep == "appos" and found):
+                if kid.dep == "conj":
                     found.extend(self._actors(kid, depth + 1))
+                elif kid.dep == "appos" and found:
+                    # "the two neighbours, Iran and Iraq" name members; "Tsikhanouskaya, an
+                    # opposition candidate" describes one actor once more
+                    keys = {m.actor.key for m in found}
+                    found.extend(m for m in self._actors(kid, depth + 1) if m.actor.key not in keys)
         return _unique(found)
 
     def _objects_of(self, prep: Token) -> list[Mention]:
@@ -1139,6 +1155,9 @@ def _codes(event: Event, symmetric: bool) -> tuple[str | None, ...] | frozenset[
         event.target.actor.code if event.target else None,
     )
     return frozenset(codes) if symmetric else codes
+
+
+_TITLES = frozenset({"ORG", "WORK_OF_ART", "EVENT", "LAW", "FAC", "PRODUCT"})
 
 
 def _for_source(code: str, pattern: Pattern, source: Mention, target: Mention | None = None) -> str:

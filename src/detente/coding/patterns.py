@@ -25,6 +25,7 @@ SLOTS = frozenset(
         "between",
         "clause",
         "with",
+        "across",
         "to",
         "against",
         "on",
@@ -84,6 +85,8 @@ class Pattern:
     not_objects: frozenset[str]
     """Words that unmake it, as its object or complement ("strike a tone", "plead guilty") or
     its modifier ("a campaign rally")."""
+    not_sources: frozenset[str]
+    """Source sectors that unmake it: a president who holds a rally campaigns."""
     specialise: tuple[Specialisation, ...]
     complement: Mapping[str, str]
     """For intents, threats, appeals: the code of an embedded event's family -> this code."""
@@ -207,6 +210,7 @@ def _patterns_of(
         "possessor",
         "report",
         "not_objects",
+        "not_sources",
         "note",
         "__line__",
     }
@@ -218,7 +222,7 @@ def _patterns_of(
         raise fail("needs an 'id'")
     code = str(entry.get("code", ""))
     _check_code(code, ontology, where, line)
-    for listed in ("targets", "requires", "objects", "not_objects", "specialise"):
+    for listed in ("targets", "requires", "objects", "not_objects", "not_sources", "specialise"):
         if not isinstance(entry.get(listed, []), list):
             raise fail(f"'{listed}' must be a list")
     targets = tuple(str(t) for t in entry.get("targets", []))
@@ -227,8 +231,11 @@ def _patterns_of(
         raise fail(f"unknown target slot(s) {', '.join(bad)}; use {', '.join(sorted(SLOTS))}")
     requires = frozenset(str(r) for r in entry.get("requires", []))
     for r in requires:
-        if r not in ("object", "complement", "target") and not r.startswith(("prep:", "no:")):
+        if r not in ("object", "complement", "target") and not r.startswith(("prep:", "no:", "mod:")):
             raise fail(f"unknown requirement '{r}'")
+    not_sources = frozenset(str(o) for o in entry.get("not_sources", []))
+    if not not_sources <= SECTORS:
+        raise fail(f"unknown sector(s) {', '.join(sorted(not_sources - SECTORS))}")
     specialise = []
     for spec in entry.get("specialise", []):
         if not isinstance(spec, dict) or "code" not in spec or "words" not in spec:
@@ -283,6 +290,7 @@ def _patterns_of(
         requires=requires,
         objects=frozenset(str(o).lower() for o in entry.get("objects", [])),
         not_objects=frozenset(str(o).lower() for o in entry.get("not_objects", [])),
+        not_sources=not_sources,
         specialise=tuple(specialise),
         complement=complement,
         embeds=bool(entry.get("embeds", bool(complement))),
