@@ -18,6 +18,8 @@ from detente.coding.ontology import Ontology, default_ontology
 from detente.datafiles import data_path, line_of, read_yaml
 from detente.errors import DataFileError
 
+_REQUIREMENTS = ("prep:", "no:", "mod:")
+"""Requirements with an argument: a preposition, a dependency or a modifier."""
 SLOTS = frozenset(
     {
         "object",
@@ -231,7 +233,7 @@ def _patterns_of(
         raise fail(f"unknown target slot(s) {', '.join(bad)}; use {', '.join(sorted(SLOTS))}")
     requires = frozenset(str(r) for r in entry.get("requires", []))
     for r in requires:
-        if r not in ("object", "complement", "target") and not r.startswith(("prep:", "no:", "mod:")):
+        if r not in ("object", "complement", "target") and not r.startswith(_REQUIREMENTS):
             raise fail(f"unknown requirement '{r}'")
     not_sources = frozenset(str(o) for o in entry.get("not_sources", []))
     if not not_sources <= SECTORS:
