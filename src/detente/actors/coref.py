@@ -20,6 +20,7 @@ _NEUTER = frozenset({"it", "its"})
 _PLURAL = frozenset({"they", "them", "their"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine"})
+_FIRST_PERSON = _FIRST_PLURAL | _FIRST_SINGULAR
 _REPORTING = frozenset(
     {
         "say",
@@ -76,21 +77,28 @@ class Coreference:
             for i in range(m.first, m.stop):
                 by_token.setdefault(i, []).append(m)
         added: list[Mention] = []
+        speakers: list[Token] = []
         seen: list[_Seen] = []
         cursor = 0
         for token in doc.tokens:
             while cursor < len(by_start) and by_start[cursor].first <= token.i:
                 m = by_start[cursor]
-                seen.append(_Seen(m, doc.tokens[m.head].dep in _SUBJECT_DEPS))
+                seen.append(_Seen(m, _subject(doc, m.head)))
                 cursor += 1
             if token.i in covered:
+                continue
+            if token.tag in ("PRP", "PRP$") and token.text.lower() in _FIRST_PERSON:
+                speakers.append(token)  # once every "he said" is known
                 continue
             found = self._resolve(doc, token, seen, by_token)
             for mention in found:
                 added.append(mention)
                 seen.append(_Seen(mention, token.dep in _SUBJECT_DEPS))
+                by_token.setdefault(token.i, []).append(mention)
             if found:
                 covered.update(range(found[0].first, found[0].stop))
+        for token in speakers:
+            added.extend(self._resolve(doc, token, seen, by_token))
         if not added:
             return doc
         # "its army": the possessor's army replaces a guess from the home country
@@ -137,11 +145,14 @@ class Coreference:
                 return [self._refer(doc, token, body, "coref:body")]
             return []
         recent = [s for s in seen if token.sentence - s.mention.sentence <= _WINDOW]
+        if token.tag == "PRP" and token.dep in ("dobj", "pobj", "dative", "iobj"):
+            # "Boko met him", "police fired tear gas at them": an object pronoun is not the
+            # subject of its own clause
+            clause = _clause_subject_tokens(doc, token)
+            recent = [s for s in recent if s.mention.head not in clause]
         if token.tag in ("PRP", "PRP$") and word in _PERSONAL:
-            if token.dep in ("dobj", "pobj", "dative", "iobj"):
-                # "Boko met him": an object pronoun is not the subject of its own clause
-                clause = _clause_subject_tokens(doc, token)
-                recent = [s for s in recent if s.mention.head not in clause]
+            # "officers ... shot him": he is one person, not a plural group
+            recent = [s for s in recent if doc.tokens[s.mention.head].tag not in ("NNS", "NNPS")]
             antecedent = _salient(recent, token, lambda a: a.person is not None or bool(a.role))
             if antecedent is None:
                 return []
@@ -308,6 +319,21 @@ def _coordinated_subjects(doc: Document, earlier: Sequence[_Seen], token: Token)
     return []
 
 
+def _subject(doc: Document, head: int) -> bool:
+    """Whether a mention is its clause's subject, or the people of a quantity that is
+    ("Thousands of protesters stormed...")."""
+    token = doc.tokens[head]
+    if token.dep in _SUBJECT_DEPS:
+        return True
+    if token.dep != "pobj":
+        return False
+    prep = doc.tokens[token.head]
+    if prep.lemma.lower() != "of" or prep.head == prep.i:
+        return False
+    amount = doc.tokens[prep.head]
+    return amount.dep in _SUBJECT_DEPS and (amount.pos == "NUM" or amount.tag == "NNS")
+
+
 def _last_countries(recent: Sequence[_Seen], n: int) -> list[Mention]:
     """The latest mentions of `n` different countries or organisations (named ones, not a
     group placed by guess, and not a place)."""
@@ -315,7 +341,7 @@ def _last_countries(recent: Sequence[_Seen], n: int) -> list[Mention]:
     keys: set[str] = set()
     for seen in reversed(recent):
         key = seen.mention.actor.key
-        if key is None or key in keys or "home-country" in seen.mention.rule:
+        if key is None or key in keys or "home-country" in seen.mention.rule or seen.mention.place:
             continue
         keys.add(key)
         picked.append(seen.mention)

@@ -176,6 +176,8 @@ class MentionFinder:
             unresolved.extend(reader.unresolved)
             strangers.extend((sentence.index, *person) for person in reader.strangers)
             hints.extend(reader.hints)
+        placed, unresolved, strangers = _appositions(doc, mentions, unresolved, strangers)
+        mentions.extend(placed)
         subjects = frozenset(t.i for t in doc.tokens if t.dep in ("nsubj", "nsubjpass"))
         home = self._home(mentions, hints, subjects)
         if home is not None:
@@ -469,8 +471,13 @@ class _SentenceReader:
         if owner is None:
             owner = self._modifier_child(self._head_of(term.first, name_stop))
         if owner is None:
-            generic = term.term.term.split()[-1] in _REFERRING_GROUPS | _SPOKESPEOPLE
-            owner = self._of_phrase(name_stop if named else term.stop, by_first, official=generic)
+            last = term.term.term.split()[-1]
+            owner = self._of_phrase(
+                name_stop if named else term.stop,
+                by_first,
+                official=last in _REFERRING_GROUPS | _SPOKESPEOPLE,
+                speaks=last in _SPOKESPEOPLE,
+            )
         role = term.term.role or term.term.term.title()
         country = igo = None
         person: str | None = None
@@ -819,12 +826,14 @@ class _SentenceReader:
         *,
         local: bool = False,
         official: bool = False,
+        speaks: bool = False,
     ) -> Actor | None:
-        """ "the president of Iran", "a delegation from Tehran", for locals "police in Lagos"."""
+        """ "the president of Iran", "a delegation from Tehran", for locals "police in Lagos",
+        for spokespeople "a spokesman for the PMF", "for the German government"."""
         if at >= self.sentence.stop:
             return None
         word = self.tokens[at].text.lower()
-        if word not in ("of", "from", "in"):
+        if word not in ("of", "from", "in") and not (speaks and word == "for"):
             return None
         nxt = at + 1
         if nxt < self.sentence.stop and self.tokens[nxt].text.lower() == "the":
@@ -832,7 +841,10 @@ class _SentenceReader:
         match = by_first.get(nxt)
         if match is None:
             return None
-        entry = match.kind("country", "capital", "igo", "metonym")
+        kinds = ("country", "capital", "igo", "metonym")
+        if word == "for":  # whom a spokesman speaks for: a body, not a country he may be about
+            kinds = ("igo", "metonym", "adjective")
+        entry = match.kind(*kinds)
         if entry is None:
             return None
         # "officials in Kiev" are Ukraine's and "police in Lagos" Nigeria's, but "troops in
@@ -945,6 +957,82 @@ def _home_people(
             rule=f"{'person' if label == 'PERSON' else 'organisation'}:home-country",
             confidence=0.5,
         )
+
+
+def _appositions(
+    doc: Document,
+    mentions: list[Mention],
+    unresolved: list[_Unplaced],
+    strangers: list[tuple[int, int, int, int, str]],
+) -> tuple[list[Mention], list[_Unplaced], list[tuple[int, int, int, int, str]]]:
+    """Titles and names with no country of their own that stand in apposition to an actor who
+    has one: "The US commander in Iraq, General David Petraeus," is American, and so is "a
+    State Department spokesperson, Morgan Ortagus,"."""
+    by_head = {m.head: m for m in mentions if m.actor.key is not None and not m.place}
+
+    def beside(head: int) -> Mention | None:
+        near = [c for c in doc.children[head] if doc.tokens[c].dep == "appos"]
+        if doc.tokens[head].dep == "appos":
+            near.insert(0, doc.tokens[head].head)
+        return next((by_head[i] for i in near if i in by_head), None)
+
+    placed: list[Mention] = []
+    others: list[tuple[int, int, int, int, str]] = []
+    for stranger in strangers:
+        sentence, first, stop, head, _ = stranger
+        other = beside(head)
+        if other is None or other.actor.person is not None:
+            others.append(stranger)
+            continue
+        start, end = doc.tokens[first].start, doc.tokens[stop - 1].end
+        name = doc.article.text[start:end]
+        held = other.actor.role is not None  # the title's holder, by name
+        actor = replace(other.actor, name=name, person=name) if held else other.actor
+        placed.append(
+            Mention(
+                start=start,
+                end=end,
+                text=name,
+                first=first,
+                stop=stop,
+                head=head,
+                sentence=sentence,
+                actor=actor,
+                rule=f"apposition:{other.actor.name}",
+                confidence=0.85,
+            )
+        )
+    left: list[_Unplaced] = []
+    for item in unresolved:
+        other = beside(item.head)
+        if other is None:
+            left.append(item)
+            continue
+        term = item.term
+        start, end = doc.tokens[item.first].start, doc.tokens[item.stop - 1].end
+        actor = Actor(
+            name=item.person or f"{other.actor.name} {term.term}",
+            country=other.actor.country,
+            igo=other.actor.igo,
+            sector=term.sector,
+            person=item.person,
+            role=term.role if term.kind == "title" else None,
+        )
+        placed.append(
+            Mention(
+                start=start,
+                end=end,
+                text=doc.article.text[start:end],
+                first=item.first,
+                stop=item.stop,
+                head=item.head,
+                sentence=item.sentence,
+                actor=actor,
+                rule=f"{term.kind}:{term.where}+apposition",
+                confidence=0.85,
+            )
+        )
+    return placed, left, others
 
 
 def _home_groups(

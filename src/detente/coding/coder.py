@@ -127,6 +127,8 @@ _REFERRED_EVENTS: dict[str, frozenset[str]] = {
     "raid": frozenset({"17", "18", "19"}),
     "arrest": frozenset({"17"}),
 }
+_REFERRED_WINDOW = 6
+"""How many sentences back "the attack" may point (news returns to its main event)."""
 _CONTEXT_TARGET_PENALTY = 0.7
 _MAX_CLIMB = 6
 
@@ -190,8 +192,12 @@ class _Reader:
         # consultation (a verb wins over a noun). Mentions of an event told in an earlier
         # sentence are dropped later, once dates are known (see `Repeats`).
         best: dict[tuple[object, ...], tuple[Event, bool]] = {}
-        # statements last: "said" stands only when what was said is no event of its own
-        for trigger in sorted(self.triggers.values(), key=lambda t: (t.pattern.report, t.token.i)):
+        # statements last in their sentence: "said" stands only when what was said is no event
+        # of its own (and a later "denied the accusation" can still see who accused)
+        order = sorted(
+            self.triggers.values(), key=lambda t: (t.token.sentence, t.pattern.report, t.token.i)
+        )
+        for trigger in order:
             nominal = trigger.token.pos != "VERB"
             for event in self._code(trigger):
                 self.told.append(event)
@@ -706,10 +712,27 @@ class _Reader:
         return None
 
     def _implicit_source(self, token: Token, pattern: Pattern) -> list[Mention]:
-        """ "Twenty people were arrested": in the passive with no agent, the home police."""
-        if pattern.implicit_source is None or token.pos != "VERB":
+        """ "Twenty people were arrested": in the passive with no agent, the home police;
+        "protests have been taking place in Belgrade": the event as subject, its place's
+        people (or the home country's)."""
+        if pattern.implicit_source is None:
             return []
-        if not any(self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[token.i]):
+        if token.pos != "VERB":
+            if (
+                token.dep != "nsubj"
+                or self.tokens[token.head].lemma.lower() not in self.book.happen_verbs
+            ):
+                return []
+            place = self._where(self.tokens[token.head])
+            if place is not None and place.actor.country is not None:
+                sector = pattern.implicit_source
+                actor = Actor(
+                    name=f"{place.actor.name} {sector}", country=place.actor.country, sector=sector
+                )
+                return [replace(place, actor=actor, rule="implicit:place-source")]
+        elif not any(
+            self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[token.i]
+        ):
             return []
         mention = self._home_actor(token, pattern.implicit_source, "implicit:home-source")
         return [mention] if mention else []
@@ -949,10 +972,14 @@ class _Reader:
             ):
                 continue
             for event in reversed(self.told):
-                if token.sentence - event.sentence > 3 or event.sentence >= token.sentence:
+                if token.sentence - event.sentence > _REFERRED_WINDOW or event.sentence >= token.sentence:
                     continue
                 teller = event.source
-                if event.cameo.root in roots and teller and teller.actor.key != source.actor.key:
+                if (
+                    event.cameo.root in roots
+                    and teller
+                    and teller.actor.code != source.actor.code  # at home: police and accused
+                ):
                     return teller
         return None
 

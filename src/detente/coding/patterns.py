@@ -116,6 +116,8 @@ class PatternBook:
     aspect_verbs: frozenset[str]
     role_verbs: frozenset[str]
     future_codes: Mapping[str, str]
+    happen_verbs: frozenset[str] = frozenset()
+    """Verbs an event noun is the subject of when it simply happens ("protests erupted")."""
     tone: tuple[tuple[str, frozenset[str]], ...] = ()
     """For reporting verbs: what was said, by the words of the clause -> its code, in order."""
     index: Mapping[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict)
@@ -168,6 +170,7 @@ def load_patterns(path: Path | None = None, *, ontology: Ontology | None = None)
         frame_preps=words("frame_preps"),
         aspect_verbs=words("aspect_verbs"),
         role_verbs=words("role_verbs"),
+        happen_verbs=words("happen_verbs"),
         future_codes=future_codes,
         tone=_tone(raw.get("tone", {}), ontology, where),
         index=ordered,
