@@ -841,7 +841,7 @@ class _SentenceReader:
         match = by_first.get(nxt)
         if match is None:
             return None
-        kinds = ("country", "capital", "igo", "metonym")
+        kinds: tuple[str, ...] = ("country", "capital", "igo", "metonym")
         if word == "for":  # whom a spokesman speaks for: a body, not a country he may be about
             kinds = ("igo", "metonym", "adjective")
         entry = match.kind(*kinds)

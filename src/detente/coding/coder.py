@@ -972,7 +972,7 @@ class _Reader:
             ):
                 continue
             for event in reversed(self.told):
-                if token.sentence - event.sentence > _REFERRED_WINDOW or event.sentence >= token.sentence:
+                if not 0 < token.sentence - event.sentence <= _REFERRED_WINDOW:
                     continue
                 teller = event.source
                 if (
