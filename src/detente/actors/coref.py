@@ -21,6 +21,7 @@ _PLURAL = frozenset({"they", "them", "their"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine"})
 _FIRST_PERSON = _FIRST_PLURAL | _FIRST_SINGULAR
+_MAX_CLIMB = 4
 _REPORTING = frozenset(
     {
         "say",
@@ -99,12 +100,16 @@ class Coreference:
                 covered.update(range(found[0].first, found[0].stop))
         for token in speakers:
             added.extend(self._resolve(doc, token, seen, by_token))
+        shared = _shared_roles(doc)
+        added.extend(m for group in shared.values() for m in group)
         if not added:
             return doc
         # "its army": the possessor's army replaces a guess from the home country
         owned = {m.head for m in added if m.rule.startswith("coref:possessive-")}
         kept = [
-            m for m in doc.mentions if not (m.head in owned and m.rule.endswith("home-country"))
+            m
+            for m in doc.mentions
+            if not (m.head in owned and m.rule.endswith("home-country")) and m.head not in shared
         ]
         mentions = sorted((*kept, *added), key=lambda m: (m.start, -m.end))
         return doc.evolve(mentions=tuple(mentions))
@@ -163,6 +168,11 @@ class Coreference:
             if antecedent is None:
                 return []
             return [self._refer(doc, token, antecedent, "coref:pronoun")]
+        if token.tag == "PRP$" and word in _PLURAL:
+            # "Iran and Iraq reaffirmed their ties": the subject of its own clause
+            owners = _own_subject(doc, recent, token)
+            if owners:
+                return [self._refer(doc, token, a, "coref:own-subject") for a in owners]
         if token.tag in ("PRP", "PRP$") and word in _PLURAL:
             return [self._refer(doc, token, a, "coref:plural") for a in _group(doc, recent, token)]
         if token.lemma.lower() in _PAIR_NOUNS and token.pos == "NOUN":
@@ -317,6 +327,60 @@ def _coordinated_subjects(doc: Document, earlier: Sequence[_Seen], token: Token)
         if len({m.actor.key for m in group}) > 1:
             return group
     return []
+
+
+def _own_subject(doc: Document, recent: Sequence[_Seen], token: Token) -> list[Mention]:
+    """The actors of the subject of the clause a possessive pronoun stands in."""
+    verb = doc.tokens[token.head]
+    for _ in range(_MAX_CLIMB):
+        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
+            break
+        verb = doc.tokens[verb.head]
+    subject: set[int] = set()
+    todo = [c for c in doc.children[verb.i] if doc.tokens[c].dep in ("nsubj", "nsubjpass")]
+    while todo:
+        i = todo.pop()
+        subject.add(i)
+        todo.extend(doc.children[i])
+    owners: dict[str, Mention] = {}
+    for seen in recent:
+        m = seen.mention
+        if m.head in subject and m.actor.key is not None and not m.place and m.first < token.i:
+            owners.setdefault(m.actor.key, m)
+    return list(owners.values())
+
+
+def _shared_roles(doc: Document) -> dict[int, list[Mention]]:
+    """ "The agreement was signed by the energy ministers": a plural title the story gave no
+    country stands for the holders of that office named just before, one mention per country
+    (replacing the guess from the home country)."""
+    found: dict[int, list[Mention]] = {}
+    for m in doc.mentions:
+        if not (
+            m.rule.startswith("title:")
+            and m.rule.endswith("+home-country")
+            and doc.tokens[m.head].tag == "NNS"
+            and _definite(doc, doc.tokens[m.head])
+            and m.actor.role
+        ):
+            continue
+        singular = m.actor.role.lower()
+        holders: dict[str, Mention] = {}
+        for other in doc.mentions:
+            if (
+                other.start < m.start
+                and m.sentence - other.sentence <= 2
+                and other.actor.key is not None
+                and "home-country" not in other.rule
+                and (other.actor.role or "").lower() == singular
+            ):
+                holders.setdefault(other.actor.key, other)
+        if len(holders) > 1:
+            found[m.head] = [
+                replace(m, actor=h.actor, rule=f"coref:same-role:{h.text}")
+                for h in holders.values()
+            ]
+    return found
 
 
 def _subject(doc: Document, head: int) -> bool:

@@ -968,11 +968,16 @@ def _appositions(
     """Titles and names with no country of their own that stand in apposition to an actor who
     has one: "The US commander in Iraq, General David Petraeus," is American, and so is "a
     State Department spokesperson, Morgan Ortagus,"."""
-    by_head = {m.head: m for m in mentions if m.actor.key is not None and not m.place}
+    by_head = {
+        i: m
+        for m in mentions
+        if m.actor.key is not None and not m.place
+        for i in range(m.first, m.stop)
+    }
 
-    def beside(head: int) -> Mention | None:
+    def beside(head: int, joined: bool = False) -> Mention | None:
         near = [c for c in doc.children[head] if doc.tokens[c].dep == "appos"]
-        if doc.tokens[head].dep == "appos":
+        if doc.tokens[head].dep == "appos" or (joined and doc.tokens[head].dep == "conj"):
             near.insert(0, doc.tokens[head].head)
         return next((by_head[i] for i in near if i in by_head), None)
 
@@ -1004,7 +1009,13 @@ def _appositions(
         )
     left: list[_Unplaced] = []
     for item in unresolved:
-        other = beside(item.head)
+        # "Israeli prime minister Benjamin Netanyahu and energy minister Yuval Steinitz": a
+        # title joined to a titled person of a country is of that country too
+        other, how = beside(item.head), "apposition"
+        if other is None and item.person is not None:
+            other, how = beside(item.head, joined=True), "joined"
+            if other is not None and other.actor.role is None:
+                other = None
         if other is None:
             left.append(item)
             continue
@@ -1028,7 +1039,7 @@ def _appositions(
                 head=item.head,
                 sentence=item.sentence,
                 actor=actor,
-                rule=f"{term.kind}:{term.where}+apposition",
+                rule=f"{term.kind}:{term.where}+{how}",
                 confidence=0.85,
             )
         )

@@ -280,38 +280,40 @@ class _Reader:
 
     def _said_parts(self, verb: Token) -> list[int]:
         """The tokens of what a reporting verb says: its clause, or "as ..." / "called it ..."."""
+        return [i for group in self._said_groups(verb) for i in group]
+
+    def _said_groups(self, verb: Token) -> list[list[int]]:
+        """What a reporting verb says, clause by clause ("indicated X: 'we urge Y'" says two
+        things)."""
         kids = [self.tokens[c] for c in self.children[verb.i]]
         framed = any(k.dep == "oprd" or (k.dep == "prep" and k.lemma.lower() == "as") for k in kids)
-        parts: list[int] = []
+        groups: list[list[int]] = []
         for kid in kids:
             # the clause said, or what something was called ("called it a provocation",
             # "described the strike as illegal"); a plain object ("noted the progress") is not
             # a statement about anyone
             if kid.dep in ("ccomp", "oprd") or (framed and kid.dep in ("dobj", "prep")):
-                parts.extend(self._subtree(kid.i, 8))
-        return parts
+                groups.append(list(self._subtree(kid.i, 8)))
+        return groups
 
     def _said(self, verb: Token) -> tuple[str, Token] | None:
-        """The code of what was said, by its tone, and the word that set it; None when it
-        reports an event of its own, is negated, or has no tone."""
-        parts = self._said_parts(verb)
-        if not parts:
-            return None
-        inside = set(parts)
-        starts = {self.tokens[i].start for i in inside}
-        if any(e.trigger.start in starts for e in self.told):
-            return None
-        if any(
-            self.tokens[i].dep == "neg"
-            or (self.tokens[i].dep == "det" and self.tokens[i].text.lower() == "no")
-            for i in parts
-        ):
-            return None  # "said there was no evidence", "said no traces were found"
-        for code, cues in self.book.tone:
-            for i in parts:
-                word = self.tokens[i]
-                if word.lemma.lower() in cues or word.text.lower() in cues:
-                    return code, word
+        """The code of what was said, by its tone, and the word that set it; None when each
+        clause said reports an event of its own, is negated, or has no tone."""
+        told = {e.trigger.start for e in self.told}
+        for parts in self._said_groups(verb):
+            if any(self.tokens[i].start in told for i in parts):
+                continue
+            if any(
+                self.tokens[i].dep == "neg"
+                or (self.tokens[i].dep == "det" and self.tokens[i].text.lower() == "no")
+                for i in parts
+            ):
+                continue  # "said there was no evidence", "said no traces were found"
+            for code, cues in self.book.tone:
+                for i in parts:
+                    word = self.tokens[i]
+                    if word.lemma.lower() in cues or word.text.lower() in cues:
+                        return code, word
         return None
 
     def _said_to(self, verb: Token, cue: Token) -> list[Mention]:
@@ -1044,6 +1046,22 @@ class _Reader:
     def _actors(self, token: Token, depth: int = 0) -> list[Mention]:
         """The actors a noun phrase headed by `token` names, coordinated ones included."""
         found = list(self.at.get(token.i, ()))
+        if found and depth == 0:
+            # "the delegations of Cyprus, Greece and Israel": the group took the first country
+            # only
+            keys = {m.actor.key for m in found}
+            for c in self.children[token.i]:
+                if self.tokens[c].dep != "prep" or self.tokens[c].lemma.lower() != "of":
+                    continue
+                for obj in self._pobjs(self.tokens[c]):
+                    own = self.at.get(obj.i, ())
+                    if not own or any(m.actor.key in keys for m in own):
+                        found.extend(
+                            m
+                            for k in self.children[obj.i]
+                            if self.tokens[k].dep == "conj"
+                            for m in self._actors(self.tokens[k], depth + 1)
+                        )
         if not found:
             # "its ally Israel", "his counterpart Masoud Pezeshkian"
             for c in self.children[token.i]:
