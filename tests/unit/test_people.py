@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 from collections import defaultdict
+from collections.abc import Callable
 
 import pytest
 
 from detente.actors.dictionary import ActorDictionary, Person, default_dictionary, load_dictionary
+from detente.model import Document
 
 FOREIGN_MINISTER_ROLES = {
     "Foreign Minister",
@@ -200,3 +202,110 @@ def test_two_offices_of_one_person(shipped: ActorDictionary) -> None:
     assert katz == {"Foreign Minister", "Defence Minister"}
     sharaa = [p for p in shipped.people if p.name == "Ahmed al-Sharaa"]
     assert {"Sharaa", "al-Sharaa"} <= set(sharaa[0].aliases)
+
+
+@pytest.mark.parametrize(
+    ("country", "role", "day", "name"),
+    [
+        ("USA", "President", dt.date(1991, 1, 17), "George H. W. Bush"),
+        ("USA", "President", dt.date(2001, 1, 19), "Bill Clinton"),
+        ("USA", "President", dt.date(2001, 1, 20), "George W. Bush"),
+        ("USA", "Secretary of State", dt.date(2003, 2, 5), "Colin Powell"),
+        ("GBR", "Prime Minister", dt.date(2003, 3, 20), "Tony Blair"),
+        ("GBR", "Prime Minister", dt.date(2008, 6, 1), "Gordon Brown"),
+        ("FRA", "President", dt.date(2008, 6, 1), "Nicolas Sarkozy"),
+        ("DEU", "Chancellor", dt.date(2002, 1, 1), "Gerhard Schröder"),
+        ("RUS", "President", dt.date(2009, 1, 1), "Dmitry Medvedev"),
+        ("RUS", "Prime Minister", dt.date(2009, 1, 1), "Vladimir Putin"),
+        ("RUS", "Acting President", dt.date(2000, 1, 1), "Vladimir Putin"),
+        ("CHN", "President", dt.date(2008, 1, 1), "Hu Jintao"),
+        ("JPN", "Prime Minister", dt.date(2004, 1, 1), "Junichiro Koizumi"),
+        ("KOR", "President", dt.date(2005, 1, 1), "Roh Moo-hyun"),
+        ("PRK", "Supreme Leader", dt.date(2005, 1, 1), "Kim Jong Il"),
+        ("ISR", "Prime Minister", dt.date(2008, 1, 1), "Ehud Olmert"),
+        ("PSE", "President", dt.date(2000, 1, 1), "Yasser Arafat"),
+        ("EGY", "President", dt.date(2005, 1, 1), "Hosni Mubarak"),
+        ("IRQ", "President", dt.date(1995, 1, 1), "Saddam Hussein"),
+        ("IRN", "President", dt.date(2008, 1, 1), "Mahmoud Ahmadinejad"),
+        ("PAK", "President", dt.date(2005, 1, 1), "Pervez Musharraf"),
+        ("PAK", "Prime Minister", dt.date(1998, 5, 28), "Nawaz Sharif"),
+        ("AFG", "President", dt.date(2008, 1, 1), "Hamid Karzai"),
+        ("VEN", "President", dt.date(2008, 1, 1), "Hugo Chávez"),
+        ("BRA", "President", dt.date(2008, 1, 1), "Luiz Inácio Lula da Silva"),
+        ("AZE", "Prime Minister", dt.date(2003, 9, 1), "Ilham Aliyev"),
+        ("AZE", "Prime Minister", dt.date(2004, 1, 1), "Artur Rasizade"),
+        ("EGY", "Defence Minister", dt.date(2014, 3, 27), "Sedki Sobhi"),
+    ],
+)
+def test_holder_before_2015(
+    shipped: ActorDictionary, country: str, role: str, day: dt.date, name: str
+) -> None:
+    assert holders(shipped, country, role, day) == {name}
+
+
+def test_a_shared_alias_goes_to_the_holder_of_the_day(shipped: ActorDictionary) -> None:
+    def named(alias: str, day: dt.date) -> set[str]:
+        return {p.name for p in shipped.people if alias in p.aliases and p.holds_office_on(day)}
+
+    assert named("Bush", dt.date(1991, 1, 17)) == {"George H. W. Bush"}
+    assert named("Bush", dt.date(2003, 3, 20)) == {"George W. Bush"}
+    assert named("Clinton", dt.date(1998, 1, 1)) == {"Bill Clinton"}
+    assert named("Clinton", dt.date(2010, 1, 1)) == {"Hillary Clinton"}
+    assert named("Assad", dt.date(1995, 1, 1)) == {"Hafez al-Assad"}
+    assert named("Sharif", dt.date(1998, 5, 28)) == {"Nawaz Sharif"}
+    # Between the father's presidencies and the son's there is nobody to name.
+    assert named("Bush", dt.date(1995, 1, 1)) == set()
+
+
+@pytest.mark.parametrize(
+    ("country", "role", "day", "name"),
+    [
+        ("FRA", "President", dt.date(2008, 8, 4), "Nicolas Sarkozy"),
+        ("ISR", "Prime Minister", dt.date(2008, 8, 4), "Ehud Olmert"),
+        ("USA", "President", dt.date(2005, 6, 1), "George W. Bush"),
+        ("GBR", "Prime Minister", dt.date(2008, 8, 4), "Gordon Brown"),
+        ("RUS", "President", dt.date(2009, 6, 1), "Dmitry Medvedev"),
+        ("RUS", "Prime Minister", dt.date(2009, 6, 1), "Vladimir Putin"),
+        ("TWN", "President", dt.date(2004, 3, 20), "Chen Shui-bian"),
+        ("TWN", "Premier", dt.date(2010, 1, 1), "Wu Den-yih"),
+        ("POL", "President", dt.date(2008, 8, 12), "Lech Kaczyński"),
+        ("POL", "Prime Minister", dt.date(2007, 1, 1), "Jarosław Kaczyński"),
+        ("POL", "Foreign Minister", dt.date(2010, 1, 1), "Radosław Sikorski"),
+        ("EST", "Prime Minister", dt.date(2007, 4, 27), "Andrus Ansip"),
+        ("LVA", "President", dt.date(2005, 1, 1), "Vaira Vīķe-Freiberga"),
+        ("LTU", "Acting President", dt.date(2004, 5, 1), "Artūras Paulauskas"),
+        ("NLD", "Prime Minister", dt.date(2005, 1, 1), "Jan Peter Balkenende"),
+        ("GRC", "Prime Minister", dt.date(2010, 5, 1), "George Papandreou"),
+        ("QAT", "Emir", dt.date(2011, 1, 1), "Hamad bin Khalifa Al Thani"),
+        ("KWT", "Prime Minister", dt.date(2013, 1, 1), "Jaber al-Mubarak al-Hamad al-Sabah"),
+        ("SAU", "Crown Prince", dt.date(2008, 1, 1), "Sultan bin Abdulaziz"),
+        ("PAK", "Foreign Minister", dt.date(2009, 1, 1), "Shah Mahmood Qureshi"),
+        ("PAK", "Chief of Army Staff", dt.date(2010, 1, 1), "Ashfaq Parvez Kayani"),
+        ("IGO:UN", "Secretary-General", dt.date(2003, 3, 1), "Kofi Annan"),
+        ("IGO:NATO", "Secretary-General", dt.date(2011, 3, 19), "Anders Fogh Rasmussen"),
+        ("IGO:EU", "High Representative for Foreign Affairs", dt.date(2003, 3, 1), "Javier Solana"),
+        ("IGO:IAEA", "Director General", dt.date(2003, 3, 1), "Mohamed ElBaradei"),
+        ("VAT", "Pope", dt.date(2008, 1, 1), "Benedict XVI"),
+    ],
+)
+def test_holder_from_2000(
+    shipped: ActorDictionary, country: str, role: str, day: dt.date, name: str
+) -> None:
+    assert holders(shipped, country, role, day) == {name}
+
+
+def test_a_2008_wire_story_resolves_to_2008s_office_holders(
+    parse: Callable[..., Document],
+) -> None:
+    doc = parse(
+        "Sarkozy met Olmert in Paris. Rice said Washington backed the talks.",
+        published="2008-08-04",
+    )
+    people = {m.text: (m.actor.key, m.actor.sector, m.actor.person) for m in doc.mentions}
+    assert people["Sarkozy"] == ("FRA", "GOV", "Nicolas Sarkozy")
+    assert people["Olmert"] == ("ISR", "GOV", "Ehud Olmert")
+    # "Rice" is too common a word to stand for Condoleezza Rice
+    assert "Rice" not in people
+    # Sarkozy's name means nobody in a story of 2020: he left office in 2012.
+    later = parse("Sarkozy met Olmert in Paris.", published="2020-01-05")
+    assert all(m.actor.person is None for m in later.mentions)

@@ -102,6 +102,7 @@ _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _UNMAKING = frozenset({"dobj", "nsubjpass", "acomp", "oprd", "attr", "amod", "compound"})
 _VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "leave"})
 # Nouns that name an earlier event, and the families it may have been coded in.
+_MEETINGS = frozenset({"04"})
 _REFERRED_EVENTS: dict[str, frozenset[str]] = {
     "accusation": frozenset({"11", "01"}),
     "allegation": frozenset({"11", "01"}),
@@ -126,6 +127,11 @@ _REFERRED_EVENTS: dict[str, frozenset[str]] = {
     "bombing": frozenset({"18", "19"}),
     "raid": frozenset({"17", "18", "19"}),
     "arrest": frozenset({"17"}),
+    "summit": _MEETINGS,
+    "meeting": _MEETINGS,
+    "talks": _MEETINGS,
+    "talk": _MEETINGS,
+    "conference": _MEETINGS,
 }
 _REFERRED_WINDOW = 6
 """How many sentences back "the attack" may point (news returns to its main event)."""
@@ -436,11 +442,12 @@ class _Reader:
                 pairs += [(t, s, how) for s, t, how in pairs if t is not None]
         if not pairs:
             for source in sources:
-                target = self._referred_target(token, source)
-                how = "+referred-target"
-                if target is None:
-                    target = self._context_target(token, source, sources)
-                    how = "+context-target"
+                referred = self._referred_targets(token, source)
+                if referred:
+                    pairs.extend((source, t, "+referred-target") for t in referred)
+                    continue
+                target = self._context_target(token, source, sources)
+                how = "+context-target"
                 if target is None:
                     own = _for_source(code, pattern, source)
                     target = self._home_target(token, pattern, source, own)
@@ -953,16 +960,22 @@ class _Reader:
                     return found
         return []
 
-    def _referred_target(self, token: Token, source: Mention) -> Mention | None:
-        """ "Iran denied the accusation": whoever made the accusation told before. A definite
-        noun that names an earlier event points at that event's source."""
+    def _referred_targets(self, token: Token, source: Mention) -> list[Mention]:
+        """ "Iran denied the accusation": whoever made the accusation told before; "denounced
+        the conclusions of the summit": those who met. A definite noun that names an earlier
+        event points at that event's source (for a meeting, at all who took part)."""
         nouns = [self.tokens[c] for c in self.children[token.i]]
-        nouns += [  # "spoke out against the attack"
+        nouns += [  # "spoke out against the attack", "the conclusions of the summit"
             self.tokens[o]
-            for c in self.children[token.i]
+            for n in list(nouns)
+            if n.dep in ("prep", "dobj")
+            for c in ([n.i] if n.dep == "prep" else self.children[n.i])
             if self.tokens[c].dep == "prep"
+            and (n.dep == "prep" or self.tokens[c].lemma.lower() == "of")
             for o in self.children[c]
         ]
+        if token.pos == "NOUN" and _REFERRED_EVENTS.get(token.lemma.lower()) == _MEETINGS:
+            nouns.insert(0, token)  # "joined the talks": those already talking
         for noun in nouns:
             if noun.dep not in ("dobj", "nsubjpass", "pobj", "attr"):
                 continue
@@ -977,13 +990,24 @@ class _Reader:
                 if not 0 < token.sentence - event.sentence <= _REFERRED_WINDOW:
                     continue
                 teller = event.source
-                if (
-                    event.cameo.root in roots
-                    and teller
-                    and teller.actor.code != source.actor.code  # at home: police and accused
-                ):
-                    return teller
-        return None
+                if event.cameo.root not in roots or teller is None:
+                    continue
+                if event.cameo.root == "04":
+                    return self._participants(token.sentence, source)
+                if teller.actor.code != source.actor.code:  # at home: police and accused
+                    return [teller]
+        return []
+
+    def _participants(self, sentence: int, outsider: Mention) -> list[Mention]:
+        """Everyone on either side of the meetings told shortly before, but `outsider`."""
+        found: dict[str, Mention] = {}
+        for event in self.told:
+            if event.cameo.root != "04" or not 0 < sentence - event.sentence <= _REFERRED_WINDOW:
+                continue
+            for side in (event.source, event.target):
+                if side is not None and side.actor.key not in (None, outsider.actor.key):
+                    found.setdefault(str(side.actor.key), side)
+        return list(found.values())
 
     def _context_target(
         self, token: Token, source: Mention, sources: list[Mention]
