@@ -171,6 +171,8 @@ class EventDate:
     """`day`, `week`, `month` or `year`."""
     method: str
     """`explicit` (a date in the text), `relative` (resolved against publication),
+    `anaphoric` ("the following day": counted from the story's time), `narrative` (no date of
+    its own: the date of the story's latest dated event a few sentences before),
     `publication` (the publication date, for lack of any other) or `none`."""
     span: TextSpan | None = None
 

@@ -180,14 +180,59 @@ def test_an_event_with_a_full_date_is_explicit(parse: Parse) -> None:
 
 
 def test_an_event_without_a_date_takes_the_publication_date_and_says_so(parse: Parse) -> None:
+    doc = parse("The Kremlin criticised the US.")
+    (event,) = doc.events
+    assert (event.date.value, event.date.precision) == ("2026-02-06", "day")
+    assert event.date.method == "publication"
+    assert event.date.span is None
+
+
+def test_an_event_without_a_date_takes_the_story_time_and_says_so(parse: Parse) -> None:
     doc = parse(
         "Iran and the US started talks in Muscat on Jan. 21. The Kremlin criticised the US."
     )
     dated = {e.trigger.text: e.date for e in doc.events}
     assert dated["talks"].value == "2026-01-21"
-    assert (dated["criticised"].value, dated["criticised"].precision) == ("2026-02-06", "day")
+    assert (dated["criticised"].value, dated["criticised"].method) == ("2026-01-21", "narrative")
+    assert dated["criticised"].span is not None
+    assert dated["criticised"].span.text == "Jan. 21"
+
+
+def test_the_story_time_does_not_carry_far(parse: Parse) -> None:
+    filler = " ".join(f"The weather was mild on day {n}." for n in range(7))
+    doc = parse(
+        f"Iran and the US started talks in Muscat on Jan. 21. {filler} Russia criticised the US."
+    )
+    dated = {e.trigger.text: e.date for e in doc.events}
     assert dated["criticised"].method == "publication"
-    assert dated["criticised"].span is None
+
+
+def test_the_following_day_counts_from_the_story_time(parse: Parse) -> None:
+    doc = parse(
+        "Iran and the US started talks in Muscat on Jan. 21. The following day, Russia "
+        "criticised the US and China praised Iran."
+    )
+    dated = {e.trigger.text: e.date for e in doc.events}
+    assert (dated["criticised"].value, dated["criticised"].method) == ("2026-01-22", "anaphoric")
+    assert dated["praised"].value == "2026-01-22"  # from the sentence's start, not each other
+
+
+def test_days_later_and_earlier() -> None:
+    text = "Two days later, talks resumed; a week earlier they had stalled."
+    assert [(d[0], d[1], d[3]) for d in dates(text, FRIDAY)] == [
+        ("Two days later", "+2", "anaphoric"),
+        ("a week earlier", "-7", "anaphoric"),
+    ]
+
+
+def test_the_day_before_an_event_is_not_anaphoric() -> None:
+    assert dates("The court ruled two days before the rally.", FRIDAY) == []
+
+
+def test_without_a_story_time_the_following_day_is_unknown(parse: Parse) -> None:
+    doc = parse("The following day, Russia criticised the US.")
+    (event,) = doc.events
+    assert event.date.method == "publication"
 
 
 def test_an_event_without_any_date_has_none(parse: Parse) -> None:

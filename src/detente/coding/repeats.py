@@ -12,6 +12,9 @@ import bisect
 
 from detente.model import Document, Event
 
+_BORROWED = frozenset({"publication", "narrative"})
+"""Dates an event did not give itself: they cannot tell two tellings apart."""
+
 
 class Repeats:
     """Stage: drops nominal events that repeat one told in an earlier sentence."""
@@ -31,7 +34,7 @@ class Repeats:
                 continue
             first = told.setdefault(story, event)
             again = first is not event and first.sentence < event.sentence
-            same_day = event.date.method == "publication" or event.date.value == first.date.value
+            same_day = event.date.method in _BORROWED or event.date.value == first.date.value
             if again and same_day and _nominal(doc, starts, event):
                 continue
             kept.append(event)

@@ -1,5 +1,6 @@
 """Event dates: the date expression that governs each event's trigger, resolved against the
-publication date ("on Friday", "Jan. 21", "last year"), else the publication date itself.
+publication date ("on Friday", "Jan. 21", "last year") or the story's time ("the following day"),
+else the date the story last gave, else the publication date itself.
 """
 
 from __future__ import annotations
@@ -24,7 +25,9 @@ _MONTH = (
 )
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[89]|20)\d\d)"
-_CASELESS = frozenset({"weekday", "relative_day", "relative_span", "recent"})
+_CASELESS = frozenset({"weekday", "relative_day", "relative_span", "recent", "anaphoric"})
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_COUNTS.update({str(n): n for n in range(1, 15)})
 
 _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(regex, re.IGNORECASE if kind in _CASELESS else 0))
@@ -45,6 +48,13 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r" (?P<unit>week|month|year|weekend)\b",
         ),
         ("recent", r"\b(?:in )?(?:recent|the past few|the last few) (?:days|weeks)\b"),
+        # told from the story's own time, not the publication's: "the following day"
+        (
+            "anaphoric",
+            r"\b(?:the (?P<after>following|next) day|the (?P<before>previous|preceding) day"
+            r"|(?P<count>a|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>day|week)s?"
+            r" (?P<way>later|earlier|after|before)(?! (?:the|a|an|his|her|its|their)\b))\b",
+        ),
         ("month_alone", rf"\b(?i:in|since|during|until|by|early|late|mid-) ?{_MONTH}(?! \d)"),
         ("year", rf"\b(?i:in|since|during|until|by|of|from) {_YEAR}\b"),
     )
@@ -112,6 +122,17 @@ def _resolve(
         return f"{year:04d}-{month:02d}", "month", "explicit"
     if kind == "year" and year:
         return f"{year:04d}", "year", "explicit"
+    if kind == "anaphoric":
+        # resolved against the story's time by EventDates: the value is the offset in days
+        if groups.get("after"):
+            offset = 1
+        elif groups.get("before"):
+            offset = -1
+        else:
+            days = 7 if groups["unit"].lower() == "week" else 1
+            offset = _COUNTS[groups["count"].lower()] * days
+            offset *= 1 if groups["way"].lower() in ("later", "after") else -1
+        return f"{offset:+d}", "day", "anaphoric"
     if published is None:
         return None
     if kind == "weekday":
@@ -168,6 +189,10 @@ def _year_for(published: dt.date, month: int, day: int) -> int:
     return published.year - 1 if candidate - published > dt.timedelta(days=7) else published.year
 
 
+_NARRATIVE = 6
+"""How many sentences a story's time carries to events with no date of their own."""
+
+
 class EventDates:
     """Stage: gives every event its date and says how it was found."""
 
@@ -180,15 +205,39 @@ class EventDates:
         by_sentence: dict[int, list[DateMention]] = {}
         starts = [t.start for t in doc.tokens]
         dated: list[Event] = []
-        for event in doc.events:
+        # the story's time: the date of the latest event that had one ("On Sunday ... stabbed
+        # people. ... The officers shot him dead": Sunday too)
+        now: tuple[int, EventDate] | None = None
+        before = now  # the story's time as the sentence begins
+        for event in sorted(doc.events, key=lambda e: e.trigger.start):
             if event.sentence not in by_sentence:
                 sentence = doc.sentences[event.sentence]
                 by_sentence[event.sentence] = find_dates(doc.article.text, sentence, published)
+                before = now
             date = _governing(doc, starts, event, by_sentence[event.sentence])
+            if date is not None and date.method == "anaphoric":
+                # "the following day": a day after the story's time (unknown without one)
+                date = _after(before[1], int(date.value or 0), date.span) if before else None
+            if date is not None and date.precision == "day":
+                now = (event.sentence, date)
+            elif date is None and now is not None and event.sentence - now[0] <= _NARRATIVE:
+                date = EventDate(now[1].value, now[1].precision, "narrative", now[1].span)
             if date is None:
                 date = _publication(published)
             dated.append(replace(event, date=date))
+        order = {e.event_id: n for n, e in enumerate(doc.events)}
+        dated.sort(key=lambda e: order[e.event_id])
         return doc.evolve(events=tuple(dated))
+
+
+def _after(now: EventDate, days: int, span: TextSpan | None) -> EventDate | None:
+    if now.value is None:
+        return None
+    try:
+        day = dt.date.fromisoformat(now.value) + dt.timedelta(days=days)
+    except ValueError:
+        return None
+    return EventDate(day.isoformat(), "day", "anaphoric", span)
 
 
 def _publication(published: dt.date | None) -> EventDate:
