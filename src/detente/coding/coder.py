@@ -405,6 +405,7 @@ class _Reader:
             code, targets = said[0], self._said_to(token, said[1])
         else:
             code, targets = self._code_of(token, pattern), self._targets(token, pattern)
+        targets = [t for t in targets if t.actor.key is not None]  # "asked me": no one we know
         modality, code = self._modality(token, code)
         if not targets and pattern.code[:2] in _VIOLENT_ROOTS:
             targets = self._victims(token)
@@ -459,6 +460,14 @@ class _Reader:
         for source, target, how in pairs:
             if source.actor.key is None or source.actor.sector in pattern.not_sources:
                 continue
+            if (
+                target is not None
+                and target.actor.code == source.actor.code
+                and target.rule.startswith("coref:")
+                and source.actor.person is None
+                and target.actor.person is None
+            ):
+                continue  # "police caught them ... they were jailed": not the police themselves
             if target is not None and code[:2] == "04" and target.actor.sector == "MED":
                 continue  # "speaking to Reuters" is no consultation
             cameo = self.ontology.get(_for_source(code, pattern, source, target))
