@@ -115,6 +115,7 @@ BAD = "- id: bad\n  verbs: [visit]\n"
         ),
         ('  code: "042"\n  requires: [soon]\n', "unknown requirement 'soon'"),
         ('  code: "042"\n  not_sources: [gov]\n', "unknown sector(s) gov"),
+        ('  code: "042"\n  negated: "1299"\n', "unknown CAMEO code '1299'"),
         ('  code: "042"\n  implicit_source: ARMY\n', "implicit_source must be a sector"),
         ('  code: "042"\n  confidence: 1.5\n', "confidence must be in (0, 1]"),
         ('  code: "042"\n  nouns: visit\n', "'nouns' must be a list"),

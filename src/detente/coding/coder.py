@@ -127,6 +127,9 @@ _REFERRED_EVENTS: dict[str, frozenset[str]] = {
     "bombing": frozenset({"18", "19"}),
     "raid": frozenset({"17", "18", "19"}),
     "arrest": frozenset({"17"}),
+    "mistake": frozenset({"18", "19", "20"}),
+    "error": frozenset({"18", "19", "20"}),
+    "incident": frozenset({"17", "18", "19"}),
     "summit": _MEETINGS,
     "meeting": _MEETINGS,
     "talks": _MEETINGS,
@@ -407,6 +410,8 @@ class _Reader:
             code, targets = self._code_of(token, pattern), self._targets(token, pattern)
         targets = [t for t in targets if t.actor.key is not None]  # "asked me": no one we know
         modality, code = self._modality(token, code)
+        if modality is Modality.NEGATED and pattern.negated is not None:
+            modality, code = Modality.ASSERTED, pattern.negated  # "would not consider requests"
         if not targets and pattern.code[:2] in _VIOLENT_ROOTS:
             targets = self._victims(token)
         if not targets and self._framed(token):
@@ -1003,6 +1008,11 @@ class _Reader:
                     continue
                 if event.cameo.root == "04":
                     return self._participants(token.sentence, source)
+                if teller.actor.key != source.actor.key:
+                    return [teller]
+                victim = event.target
+                if victim is not None and victim.actor.key not in (None, source.actor.key):
+                    return [victim]  # "Iran regrets this mistake": its own act, towards Ukraine
                 if teller.actor.code != source.actor.code:  # at home: police and accused
                     return [teller]
         return []

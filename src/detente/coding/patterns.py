@@ -104,6 +104,9 @@ class Pattern:
     """A reporting verb ("said"): coded by the tone of what was said, unless that reports an
     event of its own."""
     where: str
+    negated: str | None = None
+    """The code of its refusal: "would not consider requests" rejects them (a negated event
+    is otherwise no event)."""
 
 
 @dataclass(frozen=True)
@@ -216,6 +219,7 @@ def _patterns_of(
         "report",
         "not_objects",
         "not_sources",
+        "negated",
         "note",
         "__line__",
     }
@@ -238,6 +242,9 @@ def _patterns_of(
     for r in requires:
         if r not in ("object", "complement", "target") and not r.startswith(_REQUIREMENTS):
             raise fail(f"unknown requirement '{r}'")
+    negated = str(entry["negated"]) if "negated" in entry else None
+    if negated is not None:
+        _check_code(negated, ontology, where, line)
     not_sources = frozenset(str(o) for o in entry.get("not_sources", []))
     if not not_sources <= SECTORS:
         raise fail(f"unknown sector(s) {', '.join(sorted(not_sources - SECTORS))}")
@@ -303,6 +310,7 @@ def _patterns_of(
         default_target=default_target,
         possessor_is_target=possessor == "target",
         report=bool(entry.get("report", False)),
+        negated=negated,
         where=f"{Path(where).name}:{line}",
     )
     found: list[Pattern] = []
