@@ -6,6 +6,7 @@ Every reader validates as it goes and raises `DataFileError` naming the file and
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator, Sequence
 from importlib import resources
 from pathlib import Path
@@ -66,7 +67,19 @@ def split_list(cell: str) -> list[str]:
 
 
 class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that records the line of each mapping as `__line__`."""
+    """A YAML loader that records the line of each mapping as `__line__`. Only `true` and
+    `false` are booleans (as in YAML 1.2): our word lists hold "on", "off", "yes" and "no"."""
+
+
+_LineLoader.yaml_implicit_resolvers = {
+    first: [(tag, regex) for tag, regex in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_LineLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool",
+    re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+    list("tTfF"),
+)
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[Any, Any]:

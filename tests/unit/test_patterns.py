@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from detente.coding.ontology import Ontology, default_ontology
-from detente.coding.patterns import PatternBook, load_patterns
+from detente.coding.patterns import PatternBook, default_patterns, load_patterns
+from detente.datafiles import read_yaml
 from detente.errors import DataFileError
 
 
@@ -179,3 +180,16 @@ def test_a_duplicate_key_is_an_error_not_a_silent_override(tmp_path: Path) -> No
     error = failure(tmp_path, GOOD, BAD + '  code: "042"\n  code: "043"\n')
     assert error.line == 11
     assert "duplicate key 'code'" in error.problem
+
+
+def test_yaml_words_like_on_and_no_stay_words(tmp_path: Path) -> None:
+    """YAML 1.1 reads a bare `on` as true: the frame preposition "on" would silently vanish."""
+    path = tmp_path / "words.yaml"
+    path.write_text("preps: [on, off, yes, no]\nflag: true\n", encoding="utf-8")
+    data = read_yaml(path)
+    assert data["preps"] == ["on", "off", "yes", "no"]
+    assert data["flag"] is True
+
+
+def test_the_shipped_frame_prepositions_include_on() -> None:
+    assert "on" in default_patterns().frame_preps

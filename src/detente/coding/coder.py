@@ -103,6 +103,17 @@ _UNMAKING = frozenset({"dobj", "nsubjpass", "acomp", "oprd", "attr", "amod", "co
 _VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "leave"})
 # Nouns that name an earlier event, and the families it may have been coded in.
 _MEETINGS = frozenset({"04"})
+# Verbs whose subject speaks through the text ("adopted a resolution"), unlike "vetoed".
+_AUTHORING = frozenset(
+    {"adopt", "pass", "approve", "issue", "release", "publish", "sign", "draft", "table"}
+    | {"submit", "introduce", "unveil", "send", "write", "deliver", "present", "vote", "put"}
+    | {"endorse", "circulate", "post", "read"}
+)
+# Texts that act for their authors: "a resolution condemning", "a statement calling for".
+_DOCUMENTS = frozenset(
+    {"resolution", "motion", "statement", "declaration", "communique", "communiqué", "letter"}
+    | {"decree", "bill", "joint statement", "report", "text", "draft", "petition", "note"}
+)
 _REFERRED_EVENTS: dict[str, frozenset[str]] = {
     "accusation": frozenset({"11", "01"}),
     "allegation": frozenset({"11", "01"}),
@@ -207,6 +218,8 @@ class _Reader:
             self.triggers.values(), key=lambda t: (t.token.sentence, t.pattern.report, t.token.i)
         )
         for trigger in order:
+            if self._purpose_of_same(trigger):
+                continue
             nominal = trigger.token.pos != "VERB"
             for event in self._code(trigger):
                 self.told.append(event)
@@ -216,7 +229,25 @@ class _Reader:
                     best[key] = (event, nominal)
         return sorted((e for e, _ in best.values()), key=lambda e: (e.trigger.start, e.event_id))
 
+    def _purpose_of_same(self, trigger: _Trigger) -> bool:
+        """ "went on hunger strike to protest against his detention": the purpose is the act
+        itself when the clause already tells an event of its family."""
+        token = trigger.token
+        if token.dep != "advcl" or token.head == token.i:
+            return False
+        if not any(self.tokens[c].text.lower() == "to" for c in self.children[token.i]):
+            return False
+        clause = self.tokens[token.head]
+        return any(
+            other is not trigger
+            and other.pattern.code[:2] == trigger.pattern.code[:2]
+            and (other.token.i == clause.i or self._clause_verb(other.token).i == clause.i)
+            for other in self.triggers.values()
+        )
+
     def _accepts(self, token: Token, pattern: Pattern) -> bool:
+        if token.ent in ("DATE", "TIME"):
+            return False  # "in March", "Independence Day"
         if (
             pattern.pos == "NOUN"
             and token.ent in _TITLES
@@ -670,6 +701,19 @@ class _Reader:
                 return self._actors(k)
         if depth < 6 and verb.head != verb.i and verb.dep in ("xcomp", "conj", "advcl", "acomp"):
             return self._subjects(self.tokens[verb.head], depth + 1)
+        if depth < 6 and verb.dep in ("acl", "relcl") and verb.head != verb.i:
+            # "adopted a resolution condemning Russia": the text speaks for its authors
+            document = self.tokens[verb.head]
+            if document.lemma.lower() in _DOCUMENTS and document.head != document.i:
+                author = self.tokens[document.head]
+                if document.dep == "pobj" and author.head != author.i:
+                    author = self.tokens[author.head]  # "voted on a resolution"
+                if author.lemma.lower() in _AUTHORING and document.dep in (
+                    "dobj",
+                    "pobj",
+                    "nsubjpass",
+                ):
+                    return self._subjects(author, depth + 1)
         return []
 
     def _patient_possessor(self, noun: Token, pattern: Pattern) -> bool:
