@@ -22,6 +22,7 @@ _FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine"})
 _FIRST_PERSON = _FIRST_PLURAL | _FIRST_SINGULAR
 _MAX_CLIMB = 4
+_INTERNATIONAL_ROLES = ("foreign", "ambassador", "envoy", "diplomat", "leader", "head of state")
 _REPORTING = frozenset(
     {
         "say",
@@ -102,7 +103,8 @@ class Coreference:
             added.extend(self._resolve(doc, token, seen, by_token))
         shared = _shared_roles(doc)
         added.extend(m for group in shared.values() for m in group)
-        if not added:
+        shared.update({m.head: [] for m in doc.mentions if _many_countries(doc, m)})
+        if not added and not shared:
             return doc
         # "its army": the possessor's army replaces a guess from the home country
         owned = {m.head for m in added if m.rule.startswith("coref:possessive-")}
@@ -348,6 +350,19 @@ def _own_subject(doc: Document, recent: Sequence[_Seen], token: Token) -> list[M
         if m.head in subject and m.actor.key is not None and not m.place and m.first < token.i:
             owners.setdefault(m.actor.key, m)
     return list(owners.values())
+
+
+def _many_countries(doc: Document, mention: Mention) -> bool:
+    """ "An assembly of several foreign ministers", "European leaders": diplomats and leaders
+    in the plural, with no country named, are of many countries, not the home country."""
+    if not (mention.rule.endswith("+home-country") and mention.rule.startswith("title:")):
+        return False
+    if doc.tokens[mention.head].tag != "NNS":
+        return False
+    role = (mention.actor.role or "").lower()
+    return any(word in role for word in _INTERNATIONAL_ROLES) and not _definite(
+        doc, doc.tokens[mention.head]
+    )
 
 
 def _shared_roles(doc: Document) -> dict[int, list[Mention]]:

@@ -103,6 +103,7 @@ _UNMAKING = frozenset({"dobj", "nsubjpass", "acomp", "oprd", "attr", "amod", "co
 _VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "leave"})
 # Nouns that name an earlier event, and the families it may have been coded in.
 _MEETINGS = frozenset({"04"})
+_AGREEMENTS = frozenset({"05"})
 # Verbs whose subject speaks through the text ("adopted a resolution"), unlike "vetoed".
 _AUTHORING = frozenset(
     {"adopt", "pass", "approve", "issue", "release", "publish", "sign", "draft", "table"}
@@ -141,6 +142,12 @@ _REFERRED_EVENTS: dict[str, frozenset[str]] = {
     "mistake": frozenset({"18", "19", "20"}),
     "error": frozenset({"18", "19", "20"}),
     "incident": frozenset({"17", "18", "19"}),
+    "agreement": _AGREEMENTS,
+    "deal": _AGREEMENTS,
+    "accord": _AGREEMENTS,
+    "pact": _AGREEMENTS,
+    "treaty": _AGREEMENTS,
+    "memorandum": _AGREEMENTS,
     "summit": _MEETINGS,
     "meeting": _MEETINGS,
     "talks": _MEETINGS,
@@ -935,6 +942,17 @@ class _Reader:
             found = [
                 m for k in kids if k.dep in deps for m in self._actors(self._antecedent(host, k))
             ]
+            if not found:
+                # "denounced the memoranda of understanding between Turkey and Libya": the
+                # parties to what was denounced
+                found = [
+                    m
+                    for k in kids
+                    if k.dep in deps
+                    for i in self._subtree(k.i, 4, skip=_CLAUSES)
+                    if self.tokens[i].dep == "prep" and self.tokens[i].lemma.lower() == "between"
+                    for m in self._objects_of(self.tokens[i])
+                ]
             if passive and not any(k.dep == "nsubjpass" for k in kids):
                 # "journalists were injured after being attacked by protesters"
                 head = self._clause_head(host)
@@ -1050,8 +1068,8 @@ class _Reader:
                 teller = event.source
                 if event.cameo.root not in roots or teller is None:
                     continue
-                if event.cameo.root == "04":
-                    return self._participants(token.sentence, source)
+                if event.cameo.root in ("04", "05"):
+                    return self._participants(token.sentence, source, event.cameo.root)
                 if teller.actor.key != source.actor.key:
                     return [teller]
                 victim = event.target
@@ -1061,11 +1079,12 @@ class _Reader:
                     return [teller]
         return []
 
-    def _participants(self, sentence: int, outsider: Mention) -> list[Mention]:
-        """Everyone on either side of the meetings told shortly before, but `outsider`."""
+    def _participants(self, sentence: int, outsider: Mention, root: str) -> list[Mention]:
+        """Everyone on either side of the meetings (or agreements) told shortly before, but
+        `outsider`."""
         found: dict[str, Mention] = {}
         for event in self.told:
-            if event.cameo.root != "04" or not 0 < sentence - event.sentence <= _REFERRED_WINDOW:
+            if event.cameo.root != root or not 0 < sentence - event.sentence <= _REFERRED_WINDOW:
                 continue
             for side in (event.source, event.target):
                 if side is not None and side.actor.key not in (None, outsider.actor.key):
