@@ -9,6 +9,7 @@ the US... they"), else the last two sides of different countries; "the two count
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
@@ -16,6 +17,15 @@ from detente.actors.dictionary import SectorTerm
 from detente.model import Actor, Document, Mention, Token
 
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
+_GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+_FEMININE = frozenset(
+    {"mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess", "empress", "duchess"}
+    | {"spokeswoman", "chairwoman", "congresswoman", "businesswoman", "woman", "mother"}
+)
+_MASCULINE = frozenset(
+    {"mr", "sir", "lord", "king", "prince", "emperor", "duke", "sultan", "emir", "sheikh"}
+    | {"spokesman", "chairman", "congressman", "businessman", "man", "father"}
+)
 _NEUTER = frozenset({"it", "its"})
 _PLURAL = frozenset({"they", "them", "their"})
 _FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
@@ -81,6 +91,7 @@ class Coreference:
         added: list[Mention] = []
         speakers: list[Token] = []
         seen: list[_Seen] = []
+        genders: dict[str, str] = {m.actor.name: g for m in doc.mentions if (g := _gender_of(m))}
         cursor = 0
         for token in doc.tokens:
             while cursor < len(by_start) and by_start[cursor].first <= token.i:
@@ -92,9 +103,11 @@ class Coreference:
             if token.tag in ("PRP", "PRP$") and token.text.lower() in _FIRST_PERSON:
                 speakers.append(token)  # once every "he said" is known
                 continue
-            found = self._resolve(doc, token, seen, by_token)
+            found = self._resolve(doc, token, seen, by_token, genders)
             for mention in found:
                 added.append(mention)
+                if token.text.lower() in _GENDERED:  # "he" makes Trump a man: no "her" later
+                    genders.setdefault(mention.actor.name, _GENDERED[token.text.lower()])
                 seen.append(_Seen(mention, token.dep in _SUBJECT_DEPS))
                 by_token.setdefault(token.i, []).append(mention)
             if found:
@@ -122,6 +135,7 @@ class Coreference:
         token: Token,
         seen: Sequence[_Seen],
         by_token: dict[int, list[Mention]],
+        genders: dict[str, str] | None = None,
     ) -> list[Mention]:
         word = token.text.lower()
         lemma = token.lemma.lower()
@@ -158,8 +172,25 @@ class Coreference:
             clause = _clause_subject_tokens(doc, token)
             recent = [s for s in recent if s.mention.head not in clause]
         if token.tag in ("PRP", "PRP$") and word in _PERSONAL:
-            # "officers ... shot him": he is one person, not a plural group
+            # "officers ... shot him": he is one person, not a plural group; and "her" is not a
+            # man the story called "he"
             recent = [s for s in recent if doc.tokens[s.mention.head].tag not in ("NNS", "NNPS")]
+            known = genders or {}
+            recent = [
+                s
+                for s in recent
+                if known.get(s.mention.actor.name, _GENDERED[word]) == _GENDERED[word]
+            ]
+            # "the mayor ... accusing her of not doing her job": a woman already called "she"
+            # comes first (most people in political news are men, so "he" cannot tell)
+            matching = [
+                s
+                for s in recent
+                if _GENDERED[word] == "f"
+                and known.get(s.mention.actor.name) == "f"
+                and token.sentence - s.mention.sentence <= 1
+            ]
+            recent = matching or recent
             antecedent = _salient(recent, token, lambda a: a.person is not None or bool(a.role))
             if antecedent is None:
                 return []
@@ -263,6 +294,12 @@ def _clause_subject_tokens(doc: Document, token: Token) -> set[int]:
         verb = doc.tokens[verb.head]
     found: set[int] = set()
     todo = [c for c in doc.children[verb.i] if doc.tokens[c].dep in ("nsubj", "nsubjpass")]
+    for _ in range(_MAX_CLIMB):
+        # "Trump lashed out at the mayor, accusing her": the participle's subject is Trump's
+        if todo or verb.dep not in ("advcl", "xcomp", "conj") or verb.head == verb.i:
+            break
+        verb = doc.tokens[verb.head]
+        todo = [c for c in doc.children[verb.i] if doc.tokens[c].dep in ("nsubj", "nsubjpass")]
     while todo:
         i = todo.pop()
         found.add(i)
@@ -350,6 +387,19 @@ def _own_subject(doc: Document, recent: Sequence[_Seen], token: Token) -> list[M
         if m.head in subject and m.actor.key is not None and not m.place and m.first < token.i:
             owners.setdefault(m.actor.key, m)
     return list(owners.values())
+
+
+def _gender_of(mention: Mention) -> str | None:
+    """A person's gender where the words say it: "Mrs", "Queen", "spokeswoman"."""
+    if mention.actor.person is None and not mention.actor.role:
+        return None
+    words = set(re.findall(r"[a-z]+", mention.text.lower()))
+    words |= set(re.findall(r"[a-z]+", (mention.actor.role or "").lower()))
+    if words & _FEMININE:
+        return "f"
+    if words & _MASCULINE:
+        return "m"
+    return None
 
 
 def _many_countries(doc: Document, mention: Mention) -> bool:

@@ -285,6 +285,8 @@ class _Reader:
         for need in pattern.requires:
             if need == "object" and not any(k.dep in ("dobj", "nsubjpass") for k in kids):
                 return False
+            if need == "named" and not any(k.dep == "dobj" and k.pos == "PROPN" for k in kids):
+                return False  # "called Putin", not "called it a provocation"
             if need == "complement" and self._complement(token) is None:
                 return False
             if (

@@ -240,7 +240,7 @@ def _patterns_of(
         raise fail(f"unknown target slot(s) {', '.join(bad)}; use {', '.join(sorted(SLOTS))}")
     requires = frozenset(str(r) for r in entry.get("requires", []))
     for r in requires:
-        if r not in ("object", "complement", "target") and not r.startswith(_REQUIREMENTS):
+        if r not in ("object", "complement", "target", "named") and not r.startswith(_REQUIREMENTS):
             raise fail(f"unknown requirement '{r}'")
     negated = str(entry["negated"]) if "negated" in entry else None
     if negated is not None:
