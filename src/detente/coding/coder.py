@@ -287,6 +287,10 @@ class _Reader:
                 return False
             if need == "named" and not any(k.dep == "dobj" and k.pos == "PROPN" for k in kids):
                 return False  # "called Putin", not "called it a provocation"
+            if need == "actor-object" and any(
+                k.dep == "dobj" and k.tag != "PRP" and not self._actors(k) for k in kids
+            ):
+                return False  # "endorsed charter schools": no one is supported
             if need == "complement" and self._complement(token) is None:
                 return False
             if (

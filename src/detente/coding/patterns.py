@@ -19,6 +19,7 @@ from detente.datafiles import data_path, line_of, read_yaml
 from detente.errors import DataFileError
 
 _REQUIREMENTS = ("prep:", "no:", "mod:")
+_PLAIN_REQUIREMENTS = frozenset({"object", "complement", "target", "named", "actor-object"})
 """Requirements with an argument: a preposition, a dependency or a modifier."""
 SLOTS = frozenset(
     {
@@ -240,7 +241,7 @@ def _patterns_of(
         raise fail(f"unknown target slot(s) {', '.join(bad)}; use {', '.join(sorted(SLOTS))}")
     requires = frozenset(str(r) for r in entry.get("requires", []))
     for r in requires:
-        if r not in ("object", "complement", "target", "named") and not r.startswith(_REQUIREMENTS):
+        if r not in _PLAIN_REQUIREMENTS and not r.startswith(_REQUIREMENTS):
             raise fail(f"unknown requirement '{r}'")
     negated = str(entry["negated"]) if "negated" in entry else None
     if negated is not None:
