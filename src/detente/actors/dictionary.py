@@ -1,8 +1,9 @@
-"""The actor dictionaries: countries, seats of power, organisations, sector terms and people.
+"""The actor dictionaries: countries, seats of power, organisations, sector terms and people;
+and the city gazetteer that places local actors and events.
 
-The data lives in files we wrote under `detente/data` (`countries.tsv`, `metonyms.tsv`,
-`igos.yaml`, `sectors.yaml`, `people.tsv`); users add or override entries with YAML files of
-their own. Everything is validated on load, and every entry records where it was read
+The data lives in files under `detente/data` (`countries.tsv`, `metonyms.tsv`, `igos.yaml`,
+`sectors.yaml`, `people.tsv`, `cities.tsv`); users add or override actor entries with YAML files
+of their own. Everything is validated on load, and every entry records where it was read
 (`where`, e.g. `countries.tsv:57`) so that a mention can say which entry resolved it.
 """
 
@@ -118,6 +119,22 @@ class Person:
         return self.end is None or day < self.end
 
 
+@dataclass(frozen=True, slots=True)
+class City:
+    """A city of the gazetteer (`cities.tsv`): where local actors act and events happen. A city
+    is a place, never an actor."""
+
+    name: str
+    aliases: tuple[str, ...]
+    """Other spellings ("Sao Paulo", "Basra"); `name` is not repeated here."""
+    iso3: str
+    lat: float
+    lon: float
+    population: int
+    """Decides between cities that share a name."""
+    where: str
+
+
 def _index(countries: Iterable[Country]) -> Mapping[str, Country]:
     return {c.iso3: c for c in countries}
 
@@ -188,6 +205,48 @@ def load_dictionary(*, extra: Sequence[Path] = ()) -> ActorDictionary:
 def default_dictionary() -> ActorDictionary:
     """The shipped dictionaries, loaded once."""
     return load_dictionary()
+
+
+def load_cities(
+    path: Path | None = None, *, countries: Iterable[str] | None = None
+) -> tuple[City, ...]:
+    """The city gazetteer (the shipped `cities.tsv` by default), validated: each city's country
+    must be one of `countries` (by default those of the shipped dictionary)."""
+    path = path or data_path("cities.tsv")
+    if countries is None:
+        countries = (c.iso3 for c in default_dictionary().countries)
+    known = set(countries)
+    cities = []
+    required = ("name", "iso3", "lat", "lon", "population")
+    for line, row in read_tsv(path, required=required):
+        iso3 = _match(path, line, "iso3", row["iso3"], _ISO3, "an ISO3 code (3 capital letters)")
+        if iso3 not in known:
+            raise DataFileError(str(path), line, f"iso3 {iso3!r} is not a known country")
+        lat = _coordinate(path, line, "lat", row["lat"], 90.0)
+        lon = _coordinate(path, line, "lon", row["lon"], 180.0)
+        if lat is None or lon is None:
+            raise DataFileError(str(path), line, "lat and lon are required")
+        population = row["population"]
+        if not population.isascii() or not population.isdigit():
+            raise DataFileError(str(path), line, f"population {population!r} is not a whole number")
+        cities.append(
+            City(
+                name=row["name"],
+                aliases=_names(row.get("aliases", ""), row["name"]),
+                iso3=iso3,
+                lat=lat,
+                lon=lon,
+                population=int(population),
+                where=f"{path.name}:{line}",
+            )
+        )
+    return tuple(cities)
+
+
+@functools.cache
+def default_cities() -> tuple[City, ...]:
+    """The shipped city gazetteer, loaded once."""
+    return load_cities()
 
 
 # -- reading ------------------------------------------------------------------------------

@@ -8,14 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
+from collections.abc import Container, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from detente.actors.ambiguity import Ambiguities
-from detente.actors.dictionary import ActorDictionary, Person, SectorTerm
+from detente.actors.dictionary import ActorDictionary, City, Person, SectorTerm, default_cities
 from detente.model import Actor
 
 _WORD = re.compile(r"\w+")
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'"})
+CITY_MARGIN = 5
+"""A name shared by cities of several countries, none of them named in the article, means the
+most populous city only when it is at least this many times bigger than the next country's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +28,14 @@ class Entry:
 
     phrase: str
     kind: str
-    """`country`, `adjective`, `nationals`, `capital`, `metonym`, `igo` or `person`."""
+    """`country`, `adjective`, `nationals`, `capital`, `metonym`, `igo`, `person` or `city`."""
     actor: Actor
+    """For a city, its country's government: what a place stands for, not who acts there."""
     where: str
     exact: bool
     """Acronyms ("US", "WHO") match only as written; other names in any case, capitalised."""
     person: Person | None = None
+    city: City | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,8 @@ class Lexicon:
     """First words of the sector terms ("defense", "police")."""
     offices: dict[str, tuple[Person, ...]] = field(default_factory=dict)
     """Office holders by country code or `IGO:NAME`."""
+    actor_starts: frozenset[str] = frozenset()
+    """First words (lower case) of the phrases that can name an actor: all but the cities'."""
 
     def office_holder(self, key: str | None, role: str, on: dt.date | None) -> Actor | None:
         """Who held an office of a country on a day: "the Iranian president" in 2026."""
@@ -84,15 +92,27 @@ class Lexicon:
         return None
 
     @classmethod
-    def build(cls, dictionary: ActorDictionary, ambiguities: Ambiguities | None = None) -> Lexicon:
+    def build(
+        cls,
+        dictionary: ActorDictionary,
+        ambiguities: Ambiguities | None = None,
+        cities: Sequence[City] | None = None,
+    ) -> Lexicon:
+        """The tables for a dictionary and a city gazetteer (the shipped one by default)."""
         by_phrase: dict[str, list[Entry]] = defaultdict(list)
 
         def add(
-            phrase: str, kind: str, actor: Actor, where: str, person: Person | None = None
+            phrase: str,
+            kind: str,
+            actor: Actor,
+            where: str,
+            person: Person | None = None,
+            city: City | None = None,
         ) -> None:
             phrase = phrase.strip().translate(_APOSTROPHES)
             if phrase:
-                by_phrase[phrase].append(Entry(phrase, kind, actor, where, _exact(phrase), person))
+                entry = Entry(phrase, kind, actor, where, _exact(phrase), person, city)
+                by_phrase[phrase].append(entry)
 
         for c in dictionary.countries:
             government = Actor(name=c.name, country=c.iso3, sector="GOV")
@@ -127,6 +147,19 @@ class Lexicon:
             )
             for name in (p.name, *p.aliases):
                 add(name, "person", actor, p.where, p)
+        starts = frozenset(first_word(phrase) for phrase in by_phrase)
+        # a city never takes a phrase that names something else (a person, a party, a capital)
+        taken = {phrase.casefold() for phrase in by_phrase}
+        governments: dict[str, Actor] = {}
+        for city in default_cities() if cities is None else cities:
+            state = dictionary.country(city.iso3)
+            if state is None:
+                continue
+            if city.iso3 not in governments:
+                governments[city.iso3] = Actor(name=state.name, country=city.iso3, sector="GOV")
+            for name in (city.name, *city.aliases):
+                if normalise(name.strip()).casefold() not in taken:
+                    add(name, "city", governments[city.iso3], city.where, city=city)
 
         grouped: dict[str, list[tuple[Entry, ...]]] = defaultdict(list)
         for phrase, entries in by_phrase.items():
@@ -137,7 +170,6 @@ class Lexicon:
         }
         terms = {term_key(t.term): t for t in dictionary.sector_terms}
         length = max((len(k) for k in terms), default=1)
-        starts = frozenset(k[0] for k in terms)
         offices: dict[str, list[Person]] = defaultdict(list)
         for p in dictionary.people:
             offices[p.country].append(p)
@@ -147,8 +179,9 @@ class Lexicon:
             terms,
             length,
             ambiguities or Ambiguities(),
-            starts,
+            frozenset(k[0] for k in terms),
             {k: tuple(v) for k, v in offices.items()},
+            starts,
         )
 
 
@@ -195,4 +228,28 @@ def valid_person(entries: tuple[Entry, ...], on: dt.date | None) -> Entry | None
     for entry in people:
         if entry.person is not None and entry.person.holds_office_on(on):
             return entry
+    return None
+
+
+def resolve_city(entries: Iterable[Entry], named: Container[str] = ()) -> Entry | None:
+    """Of the cities a name may mean, the one meant: the most populous city of a country the
+    article names (`named`), else the most populous city if it is at least `CITY_MARGIN` times
+    the next country's biggest, else none (the name stays unresolved)."""
+    biggest: dict[str, tuple[int, Entry]] = {}
+    for entry in entries:
+        if entry.city is None:
+            continue
+        size = entry.city.population
+        if entry.city.iso3 not in biggest or size > biggest[entry.city.iso3][0]:
+            biggest[entry.city.iso3] = (size, entry)
+    ranked = sorted(biggest.values(), key=lambda found: -found[0])
+    if not ranked:
+        return None
+    if len(ranked) == 1:
+        return ranked[0][1]
+    for _, entry in ranked:
+        if entry.actor.country in named:
+            return entry
+    if ranked[0][0] >= CITY_MARGIN * ranked[1][0]:
+        return ranked[0][1]
     return None

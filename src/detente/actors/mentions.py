@@ -2,11 +2,13 @@
 
 A sentence is read in three passes:
 1. dictionary phrases (countries, demonyms, capitals, seats of power, organisations, known
-   people) and sector terms (titles such as "defense minister", groups such as "police");
+   people, cities) and sector terms (titles such as "defense minister", groups such as
+   "police");
 2. composition: a title takes the name that follows it and the country before it ("Iranian
    Defense Minister Aziz Nasirzadeh"); a group takes the country that modifies it ("Iraqi
    parliament", "Iran's government", "a delegation from Tehran");
-3. what stands alone: a country, capital, organisation or known person by itself.
+3. what stands alone: a country, capital, organisation or known person by itself; a city named
+   as a place ("in Karachi"), which is never an actor but says where.
 People introduced with a title are remembered for the rest of the article ("Nasirzadeh", "the
 minister"). Every mention records the rule or dictionary entry that resolved it.
 """
@@ -21,10 +23,12 @@ from dataclasses import dataclass, field, replace
 from detente.actors.ambiguity import inside_a_name, inside_a_title, name_follows
 from detente.actors.dictionary import SECTORS, SectorTerm
 from detente.actors.lexicon import (
+    Entry,
     Lexicon,
     ProperMatch,
     first_word,
     normalise,
+    resolve_city,
     same_phrase,
     valid_person,
 )
@@ -67,6 +71,16 @@ _HOME_SECTORS = SECTORS - {"MIL", "SPY", "UNK"}
 _PLACE_PREPS = frozenset(
     {"in", "at", "through", "across", "near", "outside", "inside", "around", "throughout", "within"}
 )
+# A city is read as one only where the text says it is a place: after one of these prepositions,
+# tagged a place by the parser, or set beside a word for a city ("Karachi, the largest city").
+_CITY_PREPS = _PLACE_PREPS | {"from", "to", "into", "towards", "toward"}
+_CITY_NOUNS = frozenset(
+    {"city", "town", "capital", "port", "hub", "metropolis", "village", "province", "suburb"}
+)
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# The small parser often calls a city alone an organisation ("the mayor of Karachi"), so only
+# these labels rule a city out.
+_NAME_LABELS = frozenset({"PERSON", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"})
 _MISSIONS = frozenset({"embassy", "consulate", "ambassador", "envoy", "diplomat"})
 _LED_GROUPS = frozenset({"delegation", "team", "mission", "convoy", "contingent"})
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
@@ -101,6 +115,21 @@ class _Unplaced:
         return self.person is None and self.term.term.split()[-1] in _REFERRING_GROUPS
 
 
+@dataclass(frozen=True, slots=True)
+class _City:
+    """A city named where it is a place but shared by several countries, none of them named yet:
+    resolved once the whole article has been read."""
+
+    sentence: int
+    first: int
+    stop: int
+    head: int
+    entries: tuple[Entry, ...]
+    hint: bool
+    """Counted for the story's country only, not a place mention (a possessor: "Karachi's
+    streets")."""
+
+
 @dataclass(slots=True)
 class _Memory:
     """People and bodies met so far in the article, by name and by role or term."""
@@ -111,6 +140,8 @@ class _Memory:
     person for the rest of the story, not Jordan's capital)."""
     recent: list[Actor] = field(default_factory=list)
     """Titled people and named groups, most recent last."""
+    countries: set[str] = field(default_factory=set)
+    """Countries named so far: which of the cities sharing a name is meant."""
 
     def remember(self, actor: Actor) -> None:
         if actor.person:
@@ -163,6 +194,7 @@ class MentionFinder:
         unresolved: list[_Unplaced] = []
         strangers: list[tuple[int, int, int, int, str]] = []
         hints: list[str] = []
+        cities: list[_City] = []
         skip_until = doc.dateline.end if doc.dateline else -1
         text = normalise(doc.article.text)
         entities: dict[int, list[Entity]] = defaultdict(list)
@@ -172,10 +204,17 @@ class MentionFinder:
             reader = _SentenceReader(
                 doc, sentence, self.lexicon, memory, skip_until, text, entities[sentence.index]
             )
-            mentions.extend(reader.read())
+            found = reader.read()
+            mentions.extend(found)
             unresolved.extend(reader.unresolved)
             strangers.extend((sentence.index, *person) for person in reader.strangers)
             hints.extend(reader.hints)
+            cities.extend(reader.cities)
+            memory.countries.update(m.actor.country for m in found if m.actor.country)
+            memory.countries.update(reader.hints)
+        late, late_hints = _late_cities(doc, cities, memory.countries | set(hints))
+        mentions.extend(late)
+        hints.extend(late_hints)
         placed, unresolved, strangers = _appositions(doc, mentions, unresolved, strangers)
         mentions.extend(placed)
         subjects = frozenset(t.i for t in doc.tokens if t.dep in ("nsubj", "nsubjpass"))
@@ -240,8 +279,14 @@ class _SentenceReader:
         self.made: dict[int, Mention] = {}
         """The mentions made so far in the sentence, by token."""
         self.hints: list[str] = []
-        """Countries of names read as something else there ("Atlanta, Georgia": USA)."""
-        """Tokens of names read as something else ("Georgia" the US state)."""
+        """Countries of names read as something else there ("Atlanta, Georgia": USA), and of
+        cities named as possessors ("Karachi's streets")."""
+        self.cities: list[_City] = []
+        """Cities shared by several countries that the article has not yet told apart."""
+        self.named_here: set[str] = set()
+        """Countries of the dictionary phrases of the sentence (not its cities)."""
+        self.city_names: set[tuple[int, int]] = set()
+        """Tokens (first, stop) that spell a city's name, a place here or not."""
         self.unresolved: list[_Unplaced] = []
         self.strangers: list[tuple[int, int, int, str]] = []
         """People and organisations named with nothing to place them: tokens first, stop, the
@@ -266,6 +311,8 @@ class _SentenceReader:
                 i += 1
                 continue
             i = match.stop
+            if match.kind("city") is not None:
+                self.city_names.add((match.first, match.stop))
             if self._other_reading(match):
                 self.rejected.update(range(match.first, match.stop))
             else:
@@ -287,7 +334,7 @@ class _SentenceReader:
                 and before.text.lower() not in person.phrase.lower().split()
                 and before.text.lower() not in self.lexicon.term_starts
                 and before.text.lower().rstrip(".") not in _HONORIFICS
-                and not self.lexicon.proper.get(first_word(before.text))
+                and first_word(before.text) not in self.lexicon.actor_starts
                 and not any(
                     e.person is not None and self._names_in(e.person.name)
                     for e in match.entries
@@ -317,6 +364,8 @@ class _SentenceReader:
             self.entities, self.tokens, match.first, match.stop, titles=self.lexicon.term_starts
         ):
             return True  # "Michael Jordan", "Duma Boko"
+        if match.kind("city") is not None:
+            return not self._city_here(match)
         if match.kind("metonym") is not None:
             other = self.lexicon.ambiguities.other_reading(
                 self.tokens, match.first, match.stop, (self.first, self.sentence.stop), self.text
@@ -338,6 +387,74 @@ class _SentenceReader:
             self.hints.append(other.country)
         return other is not None
 
+    def _city_here(self, match: ProperMatch) -> bool:
+        """Whether a city's name is a place here: after a place preposition ("police in
+        Lagos", "a delegation from Karachi"), tagged a place by the parser, or beside a word for
+        a city ("Basra, Iraq's oil hub", "the city of Mosul"); never a word in capitals ("GAO"),
+        part of a longer name ("Lagos State University", "Karachi Kings") or a person the parser
+        found ("Jackson said")."""
+        first, stop = match.first, match.stop
+        written = self.text[self.tokens[first].start : self.tokens[stop - 1].end]
+        if written.isupper() and sum(c.isalpha() for c in written) > 1:
+            return False
+        if inside_a_title(self.entities, self.tokens, first, stop) or name_follows(
+            self.tokens, stop, self.sentence.stop, self._starts_entry(stop)
+        ):
+            return False
+        label = next((e.label for e in self.entities if e.first <= first and stop <= e.stop), "")
+        prep = self._city_prep(self._head_of(first, stop))
+        if prep in _PLACE_PREPS or label in _PLACE_LABELS:
+            return True
+        if label in _NAME_LABELS:
+            return False
+        head = self._head_of(first, stop)
+        return prep is not None or self._beside_city_noun(head) or self._beside_term(head)
+
+    def _city_prep(self, head: int) -> str | None:
+        """The preposition a city's name is the object of, directly, in apposition ("in the
+        port city, Basra") or as "the city of Mosul"."""
+        token = self.tokens[head]
+        if token.dep == "appos" and token.head != token.i:
+            token = self.tokens[token.head]
+        if token.dep != "pobj" or token.head == token.i:
+            return None
+        prep = self.tokens[token.head]
+        noun = self.tokens[prep.head]
+        if prep.lemma.lower() == "of" and noun.lemma.lower() in _CITY_NOUNS:
+            if noun.dep != "pobj" or noun.head == noun.i:
+                return None
+            prep = self.tokens[noun.head]  # "in the city of Mosul"
+        word = prep.lemma.lower()
+        return word if word in _CITY_PREPS else None
+
+    def _beside_city_noun(self, head: int) -> bool:
+        """ "Karachi, Pakistan's largest city", "the city of Mosul", "the port city Basra"."""
+        token = self.tokens[head]
+        near = [c for c in self.doc.children[head] if self.tokens[c].dep in ("appos", "compound")]
+        if token.head != head and token.dep in ("appos", "compound", "pobj"):
+            near.append(token.head)
+            if token.dep == "pobj":  # "the city of Mosul": the noun above "of"
+                near.append(self.tokens[token.head].head)
+        return any(self.tokens[i].lemma.lower() in _CITY_NOUNS for i in near)
+
+    def _beside_term(self, head: int) -> bool:
+        """ "Karachi police", "Basra's governor", "the mayor of Karachi", "residents of Mosul":
+        a city that modifies a title or a group word."""
+        token = self.tokens[head]
+        if token.head == token.i:
+            return False
+        noun = self.tokens[token.head]
+        if token.dep == "pobj" and noun.lemma.lower() in ("of", "from") and noun.head != noun.i:
+            noun = self.tokens[noun.head]
+        elif token.dep not in ("compound", "poss", "nmod", "amod"):
+            return False
+        return (noun.lemma.lower(),) in self.lexicon.terms
+
+    def _city_entry(self, match: ProperMatch) -> Entry | None:
+        """Which city a name shared by several means, given the countries named so far in the
+        article and in this sentence (see `resolve_city`); None when it cannot tell yet."""
+        return resolve_city(match.entries, self.memory.countries | self.named_here)
+
     def _names_in(self, full_name: str) -> bool:
         """Whether the person's full name is what the sentence writes ("Donald Trump")."""
         return (
@@ -352,7 +469,7 @@ class _SentenceReader:
         if i >= self.sentence.stop:
             return False
         token = self.tokens[i]
-        if self.lexicon.proper.get(first_word(token.text)):
+        if first_word(token.text) in self.lexicon.actor_starts:
             return True
         return token.text.lower() in self.lexicon.term_starts or (
             token.lemma.lower() in self.lexicon.term_starts
@@ -383,6 +500,12 @@ class _SentenceReader:
     # -- passes 2 and 3 ------------------------------------------------------------------
     def read(self) -> list[Mention]:
         proper = self._proper_matches()
+        self.named_here = {
+            e.actor.country
+            for m in proper
+            for e in m.entries
+            if e.kind != "city" and e.actor.country
+        }
         for ent in self.entities:
             if ent.label == "PERSON" and ent.stop - ent.first > 1:
                 last = self.tokens[ent.stop - 1]
@@ -450,7 +573,8 @@ class _SentenceReader:
         """A person by title, maybe with a name after it and a country before it; one
         mention per country for "his Greek, Cypriot and French counterparts"."""
         name_first, name_stop, named = self._name_after(term.stop, by_first)
-        left, owner = self._modifier_before(term.first, by_stop)
+        local = term.term.sector in _HOME_SECTORS
+        left, owner = self._modifier_before(term.first, by_stop, local=local)
         if left is not None and not named:
             others = self._coordinated(left)
             if others and owner is not None:
@@ -475,8 +599,12 @@ class _SentenceReader:
             owner = self._of_phrase(
                 name_stop if named else term.stop,
                 by_first,
+                # "prosecutors in Munich", "the police chief in Lagos" are local, but a minister
+                # or an ambassador in a city may be anyone's
+                local=local and term.term.sector != "GOV",
                 official=last in _REFERRING_GROUPS | _SPOKESPEOPLE,
                 speaks=last in _SPOKESPEOPLE,
+                office=local and last not in _MISSIONS,
             )
         role = term.term.role or term.term.term.title()
         country = igo = None
@@ -571,13 +699,14 @@ class _SentenceReader:
     ) -> list[Mention]:
         """A body that acts (government, troops, police), with its country when given; one
         mention per country for "Iranian and American negotiators"."""
-        left, owner = self._modifier_before(term.first, by_stop)
+        local = term.term.sector in _HOME_SECTORS
+        left, owner = self._modifier_before(term.first, by_stop, local=local)
         others = self._coordinated(left) if left is not None else []
         head = self._head_of(term.first, term.stop)
         if owner is None:
             owner = self._modifier_child(head)
         if owner is None:
-            owner = self._of_phrase(term.stop, by_first, local=term.term.sector in _HOME_SECTORS)
+            owner = self._of_phrase(term.stop, by_first, local=local)
         if owner is None and self._definite(term.first):
             # "the ministry", "the delegation": the one named earlier in the article
             known = self.memory.by_term(term.term.term)
@@ -631,6 +760,8 @@ class _SentenceReader:
         return found
 
     def _proper(self, match: ProperMatch) -> Mention | None:
+        if match.kind("city") is not None:
+            return self._city(match)
         person = valid_person(match.entries, self.on)
         if person is not None:
             self.memory.remember(person.actor)
@@ -651,6 +782,27 @@ class _SentenceReader:
             entry = place
         mention = self._mention(match.first, match.stop, actor, f"{entry.kind}:{entry.where}")
         return replace(mention, place=place is not None)
+
+    def _city(self, match: ProperMatch) -> Mention | None:
+        """A city: a place mention of its country ("protests in Karachi": Pakistan); only
+        counted for the story's country as a possessor ("Karachi's streets"), and not at all as
+        a subject ("Milan said" is a person): neither may become an antecedent for "it"."""
+        head = self._head_of(match.first, match.stop)
+        if self.tokens[head].dep in ("nsubj", "nsubjpass"):
+            return None
+        hint = self.tokens[head].dep == "poss"
+        entry = self._city_entry(match)
+        if entry is None:
+            self.cities.append(
+                _City(self.sentence.index, match.first, match.stop, head, match.entries, hint)
+            )
+            return None
+        if hint:
+            if entry.actor.country:
+                self.hints.append(entry.actor.country)
+            return None
+        mention = self._mention(match.first, match.stop, entry.actor, f"city:{entry.where}")
+        return replace(mention, place=True)
 
     def _is_place(self, head: int) -> bool:
         """Whether the phrase headed by `head` says where: "in Baku", "through Washington", "in
@@ -708,13 +860,15 @@ class _SentenceReader:
                     body = next((at[i] for i in self.doc.children[c] if i in at), None)
                     if body is not None and body.actor.key and body.actor.person is None:
                         owner = body.actor
+                        if body.place:  # "Jane Doe of Karachi": one of its people
+                            owner = Actor(name=owner.name, country=owner.country, sector="CVL")
                         break
                 if kid.dep != "appos":
                     continue
                 inner = next((at[i] for i in _subtree(self.doc, c, 5) if i in at), None)
                 if inner is not None and inner.actor.key is not None:
                     owner = inner.actor
-                    if inner.rule.startswith(("adjective:", "country:", "capital:")):
+                    if inner.rule.startswith(("adjective:", "country:", "capital:", "city:")):
                         owner = Actor(name=owner.name, country=owner.country, sector="CVL")
                     break
                 adjective = self._modifier_child(c)
@@ -726,7 +880,13 @@ class _SentenceReader:
                 if adjective is not None:
                     owner = Actor(name=adjective.name, country=adjective.country, sector="CVL")
             if owner is None:
-                self.strangers.append((first, stop, head, "PERSON"))
+                # "the streets of Samos and Izmir": a city the parser took for a person is no
+                # one, unless it speaks or acts
+                if (first, stop) not in self.city_names or self.tokens[head].dep in (
+                    "nsubj",
+                    "nsubjpass",
+                ):
+                    self.strangers.append((first, stop, head, "PERSON"))
                 continue
             name = self.doc.article.text[self.tokens[first].start : self.tokens[stop - 1].end]
             actor = Actor(
@@ -782,9 +942,10 @@ class _SentenceReader:
         return self.memory.by_role(role)
 
     def _modifier_before(
-        self, first: int, by_stop: dict[int, ProperMatch]
+        self, first: int, by_stop: dict[int, ProperMatch], *, local: bool = False
     ) -> tuple[int | None, Actor | None]:
-        """A country or organisation right before a term: "Iranian", "Iran's", "US", "UN"."""
+        """A country or organisation right before a term: "Iranian", "Iran's", "US", "UN"; for
+        locals a city too: "Karachi police", "Basra's governor"."""
         at = first
         if at - 1 >= self.first and self.tokens[at - 1].text in _POSSESSIVE:
             at -= 1
@@ -792,10 +953,13 @@ class _SentenceReader:
         if match is None or match.first < self.first:
             return None, None
         entry = match.kind("adjective", "country", "capital", "igo", "metonym")
-        if entry is None:
+        actor = entry.actor if entry is not None else None
+        if entry is None and local and match.kind("city") is not None:
+            actor = self._city_owner(match)
+        if actor is None:
             return None, None
         self.used.update(range(match.first, match.stop))
-        return match.first, entry.actor
+        return match.first, actor
 
     def _modifier_child(self, head: int) -> Actor | None:
         """A country among the head's modifiers, for parses that put it further away; or the
@@ -827,9 +991,13 @@ class _SentenceReader:
         local: bool = False,
         official: bool = False,
         speaks: bool = False,
+        office: bool = False,
     ) -> Actor | None:
         """ "the president of Iran", "a delegation from Tehran", for locals "police in Lagos",
-        for spokespeople "a spokesman for the PMF", "for the German government"."""
+        for spokespeople "a spokesman for the PMF", "for the German government". A city gives
+        its country to local groups ("police in Lagos", "residents of Mosul"), to officials
+        ("officials in Basra") and to local offices of it (`office`: "the mayor of Karachi"),
+        never to armies or ministers, who may be anyone's."""
         if at >= self.sentence.stop:
             return None
         word = self.tokens[at].text.lower()
@@ -841,6 +1009,13 @@ class _SentenceReader:
         match = by_first.get(nxt)
         if match is None:
             return None
+        if match.kind("city") is not None:
+            if word == "for" or not (local or official or (office and word == "of")):
+                return None
+            actor = self._city_owner(match)
+            if actor is not None and word != "in":
+                self.used.update(range(match.first, match.stop))
+            return actor
         kinds: tuple[str, ...] = ("country", "capital", "igo", "metonym")
         if word == "for":  # whom a spokesman speaks for: a body, not a country he may be about
             kinds = ("igo", "metonym", "adjective")
@@ -855,6 +1030,17 @@ class _SentenceReader:
         if word != "in":  # "police in Lagos": Lagos stays a place mention as well
             self.used.update(range(match.first, match.stop))
         return entry.actor
+
+    def _city_owner(self, match: ProperMatch) -> Actor | None:
+        """The country of a city named as where local actors belong ("Lagos police": Nigeria),
+        named after the city as written."""
+        entry = self._city_entry(match)
+        if entry is None or entry.actor.country is None:
+            return None
+        written = self.doc.article.text[
+            self.tokens[match.first].start : self.tokens[match.stop - 1].end
+        ]
+        return Actor(name=written, country=entry.actor.country, sector="GOV")
 
     def _proper_actor_at(self, i: int) -> Actor | None:
         if i in self.rejected:
@@ -921,6 +1107,39 @@ def _subtree(doc: Document, root: int, depth: int) -> Iterable[int]:
             yield i
             nxt.extend(doc.children[i])
         level = nxt
+
+
+def _late_cities(
+    doc: Document, cities: list[_City], named: set[str]
+) -> tuple[list[Mention], list[str]]:
+    """Cities shared by several countries, told apart once the whole article is read: place
+    mentions, and the countries of those that only count for the story's country."""
+    mentions: list[Mention] = []
+    hints: list[str] = []
+    for city in cities:
+        entry = resolve_city(city.entries, named)
+        if entry is None or entry.actor.country is None:
+            continue
+        if city.hint:
+            hints.append(entry.actor.country)
+            continue
+        start, end = doc.tokens[city.first].start, doc.tokens[city.stop - 1].end
+        mentions.append(
+            Mention(
+                start=start,
+                end=end,
+                text=doc.article.text[start:end],
+                first=city.first,
+                stop=city.stop,
+                head=city.head,
+                sentence=city.sentence,
+                actor=entry.actor,
+                rule=f"city:{entry.where}+article",
+                confidence=0.85,
+                place=True,
+            )
+        )
+    return mentions, hints
 
 
 def _share(mentions: list[Mention], hints: list[str], home: Actor) -> float:
@@ -1046,6 +1265,21 @@ def _appositions(
     return placed, left, others
 
 
+def _of_a_pair(doc: Document, head: int) -> bool:
+    """ "the two countries", "the leaders of both sides": words for the two sides named
+    before."""
+
+    def paired(i: int) -> bool:
+        return any(doc.tokens[c].text.lower() in ("two", "both") for c in doc.children[i])
+
+    return paired(head) or any(
+        paired(o)
+        for c in doc.children[head]
+        if doc.tokens[c].dep == "prep" and doc.tokens[c].lemma.lower() == "of"
+        for o in doc.children[c]
+    )
+
+
 def _home_groups(
     doc: Document, home: Actor, unresolved: list[_Unplaced], *, domestic: bool
 ) -> Iterable[Mention]:
@@ -1057,6 +1291,8 @@ def _home_groups(
         term = item.term
         if not domestic and (term.sector not in _HOME_SECTORS or item.referring):
             continue
+        if item.referring and _of_a_pair(doc, item.head):
+            continue  # "the leaders of the two countries" are the two sides named before
         start, end = tokens[item.first].start, tokens[item.stop - 1].end
         actor = Actor(
             name=item.person or f"{home.name} {term.term}",

@@ -36,7 +36,7 @@ CODER = "patterns"
 _PLACE_PREPS = frozenset(
     {"in", "at", "near", "across", "throughout", "inside", "outside", "around", "off", "along"}
 )
-_PLACE_RULES = ("capital:", "country:")
+_PLACE_RULES = ("capital:", "country:", "city:")
 _COUNTRY_RULES = ("adjective:", "country:", "capital:", "metonym:", "igo:")
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 _NONE = frozenset({"neither", "no"})

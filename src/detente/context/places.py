@@ -1,18 +1,30 @@
-"""Event places: a country or capital named in the trigger's own phrase ("met in Baku",
-"negotiations in the Omani capital Muscat"), else none. The dateline is never a place.
+"""Event places: a country, capital or city named in the trigger's own phrase ("met in Baku",
+"negotiations in the Omani capital Muscat", "a protest in Karachi"), else none. The dateline is
+never a place.
 
-The baseline gazetteer is the country table (countries and capitals with coordinates).
+The gazetteer is the country table (countries and capitals with coordinates) and the city table
+(`cities.tsv`). A city's name shared by cities of several countries means the one the mentions
+stage read there, else the one whose country the article names, else the far most populous
+(see `resolve_city`).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from detente.actors.lexicon import Lexicon, first_word, normalise, same_phrase
-from detente.model import Document, Event, Place, Token
+from detente.actors.lexicon import (
+    Entry,
+    Lexicon,
+    first_word,
+    normalise,
+    resolve_city,
+    same_phrase,
+)
+from detente.model import Document, Event, Mention, Place, Token
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 _MAX_CLIMB = 3
+_CITY_NOUNS = frozenset({"city", "town", "port", "capital"})
 
 
 class EventPlaces:
@@ -27,15 +39,15 @@ class EventPlaces:
         if not doc.events:
             return doc
         starts = {t.start: t for t in doc.tokens}
-        text = normalise(doc.article.text)
+        where = _Where(doc, normalise(doc.article.text))
         placed: list[Event] = []
         for event in doc.events:
             trigger = starts.get(event.trigger.start)
-            place = self._place_of(doc, text, trigger) if trigger is not None else None
+            place = self._place_of(doc, where, trigger) if trigger is not None else None
             placed.append(replace(event, location=place) if place else event)
         return doc.evolve(events=tuple(placed))
 
-    def _place_of(self, doc: Document, text: str, trigger: Token) -> Place | None:
+    def _place_of(self, doc: Document, where: _Where, trigger: Token) -> Place | None:
         """A place phrase attached to the trigger or to the verbs above it."""
         current = trigger
         for _ in range(_MAX_CLIMB):
@@ -47,7 +59,7 @@ class EventPlaces:
                     obj = doc.tokens[o]
                     if obj.dep != "pobj":
                         continue
-                    place = self._gazetteer(doc, text, obj)
+                    place = self._gazetteer(doc, where, obj)
                     if place is not None:
                         return place
             if current.head == current.i or current.pos in ("VERB", "AUX"):
@@ -55,8 +67,10 @@ class EventPlaces:
             current = doc.tokens[current.head]
         return None
 
-    def _gazetteer(self, doc: Document, text: str, token: Token) -> Place | None:
-        """The country or capital at a token, or in its apposition ("the capital Muscat")."""
+    def _gazetteer(self, doc: Document, where: _Where, token: Token) -> Place | None:
+        """The country, capital or city at a token, or in its apposition ("the capital
+        Muscat")."""
+        text = where.text
         candidates = [token] + [
             doc.tokens[c] for c in doc.children[token.i] if doc.tokens[c].dep in ("appos",)
         ]
@@ -64,12 +78,25 @@ class EventPlaces:
         candidates += [
             doc.tokens[c] for c in doc.children[token.i] if doc.tokens[c].dep == "compound"
         ]
+        if token.lemma.lower() in _CITY_NOUNS:  # "in the city of Mosul"
+            candidates += [
+                doc.tokens[o]
+                for c in doc.children[token.i]
+                if doc.tokens[c].dep == "prep" and doc.tokens[c].lemma.lower() == "of"
+                for o in doc.children[c]
+                if doc.tokens[o].dep == "pobj"
+            ]
         for candidate in candidates:
             if doc.dateline and candidate.start < doc.dateline.end:
                 continue
             for group in self.lexicon.proper.get(first_word(candidate.text), ()):
                 end = candidate.start + len(group[0].phrase)
                 if not same_phrase(text[candidate.start : end], group[0]):
+                    continue
+                if group[0].kind == "city":
+                    city = self._city(doc, where, candidate, group)
+                    if city is not None:
+                        return city
                     continue
                 entry = next((e for e in group if e.kind in ("capital", "country")), None)
                 if entry is None or entry.actor.country is None:
@@ -93,3 +120,51 @@ class EventPlaces:
                     span=doc.span(candidate.start, end),
                 )
         return None
+
+    def _city(
+        self, doc: Document, where: _Where, token: Token, group: tuple[Entry, ...]
+    ) -> Place | None:
+        """The city a name at a token means: the one the mentions stage read there, else the
+        one resolved from the countries the article names; not a word in capitals ("GAO"), nor
+        a name the parser took for a person that the mentions stage did not read as a place."""
+        end = token.start + len(group[0].phrase)
+        written = doc.article.text[token.start : end]
+        if written.isupper() and len(written) > 1:
+            return None
+        read = where.cities.get(token.i)
+        if read is not None:
+            entry = resolve_city([e for e in group if e.actor.country == read.actor.country])
+        elif token.ent == "PERSON":
+            return None
+        else:
+            entry = resolve_city(group, where.named)
+        if entry is None or entry.city is None:
+            return None
+        return Place(
+            name=written,
+            country=entry.city.iso3,
+            lat=entry.city.lat,
+            lon=entry.city.lon,
+            feature="city",
+            method="trigger-phrase",
+            span=doc.span(token.start, end),
+        )
+
+
+class _Where:
+    """What the article says about places, read once per document: the cities the mentions
+    stage read as places, by token, and the countries the article names."""
+
+    def __init__(self, doc: Document, text: str) -> None:
+        self.text = text
+        self.cities: dict[int, Mention] = {
+            i: m
+            for m in doc.mentions
+            if m.place and m.rule.startswith("city:")
+            for i in range(m.first, m.stop)
+        }
+        self.named = frozenset(
+            m.actor.country
+            for m in doc.mentions
+            if m.actor.country and not m.rule.startswith("implicit:") and "home-" not in m.rule
+        )
