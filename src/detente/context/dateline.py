@@ -31,10 +31,20 @@ class Dateline:
     name = "dateline"
 
     def __call__(self, doc: Document) -> Document:
-        match = _DATELINE.match(doc.article.text)
-        if match is None:
+        found = find_dateline(doc.article.text)
+        if found is None:
             return doc
-        end = match.end()
-        while end > 0 and doc.article.text[end - 1].isspace():
-            end -= 1
-        return doc.evolve(dateline=doc.span(match.start("place"), end))
+        return doc.evolve(dateline=doc.span(*found))
+
+
+def find_dateline(text: str) -> tuple[int, int] | None:
+    """Where the dateline at the head of `text` starts and ends (through its dash), if any.
+    The parser blanks it out, so that "MINSK, Belarus (AP) — Russia criticised..." parses as
+    the sentence it is."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return None
+    end = match.end()
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return match.start("place"), end

@@ -27,6 +27,26 @@ _MAX_CLIMB = 3
 _CITY_NOUNS = frozenset({"city", "town", "port", "capital"})
 
 
+_NARRATIVE = 5
+"""How many sentences back the story's scene still places an event with no place of its own."""
+_AHEAD = 1
+"""...and how many ahead, when the story has named no scene yet."""
+
+
+def _scene(scenes: list[tuple[int, int, Place]], event: Event) -> Place | None:
+    """The place the story named last before the event ("In Minsk, police ... They also
+    arrested ..."), within a few sentences."""
+    best: Place | None = None
+    for start, sentence, place in scenes:
+        if start >= event.trigger.start:
+            if best is None and sentence - event.sentence <= _AHEAD:
+                best = place  # a story that opens with the event names its scene right after
+            break
+        if event.sentence - sentence <= _NARRATIVE:
+            best = place
+    return replace(best, method="narrative") if best is not None else None
+
+
 class EventPlaces:
     """Stage: gives every event the place its phrase names, and says how it was found."""
 
@@ -40,10 +60,20 @@ class EventPlaces:
             return doc
         starts = {t.start: t for t in doc.tokens}
         where = _Where(doc, normalise(doc.article.text))
+        # the story's scene: every place the text names as a place, in text order
+        scenes: list[tuple[int, int, Place]] = []
+        for m in doc.mentions:
+            if m.place and not (doc.dateline and m.start < doc.dateline.end):
+                found = self._gazetteer(doc, where, doc.tokens[m.head])
+                if found is not None:
+                    scenes.append((m.start, m.sentence, found))
+        scenes.sort(key=lambda s: s[0])
         placed: list[Event] = []
         for event in doc.events:
             trigger = starts.get(event.trigger.start)
             place = self._place_of(doc, where, trigger) if trigger is not None else None
+            if place is None:
+                place = _scene(scenes, event)
             placed.append(replace(event, location=place) if place else event)
         return doc.evolve(events=tuple(placed))
 

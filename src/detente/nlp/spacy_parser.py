@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from detente.errors import ModelError
+from detente.context.dateline import find_dateline
 from detente.model import Article, Document, Entity, Sentence, Token
 from detente.nlp.segment import segment
 
@@ -57,8 +58,14 @@ class SpacyParser:
                 pending.append((article, len(parts), []))
                 if not parts:
                     yield "", (number, 0)  # keeps an empty article flowing in order
+                blank = find_dateline(article.text)
                 for chunk in parts:
-                    yield article.text[chunk.start : chunk.end], (number, chunk.start)
+                    piece = article.text[chunk.start : chunk.end]
+                    if blank is not None and chunk.start <= blank[0] < chunk.end:
+                        # the dateline is no part of the first sentence: spaces keep offsets
+                        a, b = blank[0] - chunk.start, min(blank[1], chunk.end) - chunk.start
+                        piece = piece[:a] + " " * (b - a) + piece[b:]
+                    yield piece, (number, chunk.start)
 
         docs = self.nlp.pipe(
             chunks(), as_tuples=True, batch_size=self.batch_size, n_process=self.workers
