@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from detente.errors import ModelError
 from detente.context.dateline import find_dateline
+from detente.errors import ModelError
 from detente.model import Article, Document, Entity, Sentence, Token
 from detente.nlp.segment import segment
 
