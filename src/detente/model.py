@@ -244,3 +244,30 @@ class Document:
     def token_span(self, first: int, stop: int) -> TextSpan:
         """The text of tokens `first` to `stop - 1`."""
         return self.span(self.tokens[first].start, self.tokens[stop - 1].end)
+
+    def mention(
+        self,
+        first: int,
+        stop: int,
+        head: int,
+        actor: Actor,
+        rule: str,
+        confidence: float = 1.0,
+        *,
+        place: bool = False,
+    ) -> Mention:
+        """A mention of `actor` on tokens `first` to `stop - 1`, headed by `head`."""
+        start, end = self.tokens[first].start, self.tokens[stop - 1].end
+        return Mention(
+            start=start,
+            end=end,
+            text=self.article.text[start:end],
+            first=first,
+            stop=stop,
+            head=head,
+            sentence=self.tokens[first].sentence,
+            actor=actor,
+            rule=rule,
+            confidence=confidence,
+            place=place,
+        )

@@ -246,18 +246,9 @@ class Coreference:
                 )
                 stop = head.i + 1
                 rule = "coref:possessive-group"
-        start, end = doc.tokens[start_token].start, doc.tokens[stop - 1].end
-        return Mention(
-            start=start,
-            end=end,
-            text=doc.article.text[start:end],
-            first=start_token,
-            stop=stop,
-            head=stop - 1 if stop - 1 != token.i else token.i,
-            sentence=token.sentence,
-            actor=actor,
-            rule=f"{rule}:{antecedent.text}",
-            confidence=antecedent.confidence * 0.85,
+        confidence = antecedent.confidence * 0.85
+        return doc.mention(
+            start_token, stop, stop - 1, actor, f"{rule}:{antecedent.text}", confidence
         )
 
 

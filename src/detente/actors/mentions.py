@@ -32,7 +32,7 @@ from detente.actors.lexicon import (
     same_phrase,
     valid_person,
 )
-from detente.model import Actor, Document, Entity, Mention, Sentence, Token
+from detente.model import Actor, Document, Entity, Mention, Sentence
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
@@ -1080,19 +1080,7 @@ class _SentenceReader:
         self, first: int, stop: int, actor: Actor, rule: str, confidence: float = 1.0
     ) -> Mention:
         self.used.update(range(first, stop))
-        start, end = self.tokens[first].start, self.tokens[stop - 1].end
-        mention = Mention(
-            start=start,
-            end=end,
-            text=self.doc.article.text[start:end],
-            first=first,
-            stop=stop,
-            head=self._head_of(first, stop),
-            sentence=self.sentence.index,
-            actor=actor,
-            rule=rule,
-            confidence=confidence,
-        )
+        mention = self.doc.mention(first, stop, self._head_of(first, stop), actor, rule, confidence)
         for i in range(first, stop):
             self.made[i] = mention
         return mention
@@ -1123,19 +1111,14 @@ def _late_cities(
         if city.hint:
             hints.append(entry.actor.country)
             continue
-        start, end = doc.tokens[city.first].start, doc.tokens[city.stop - 1].end
         mentions.append(
-            Mention(
-                start=start,
-                end=end,
-                text=doc.article.text[start:end],
-                first=city.first,
-                stop=city.stop,
-                head=city.head,
-                sentence=city.sentence,
-                actor=entry.actor,
-                rule=f"city:{entry.where}+article",
-                confidence=0.85,
+            doc.mention(
+                city.first,
+                city.stop,
+                city.head,
+                entry.actor,
+                f"city:{entry.where}+article",
+                0.85,
                 place=True,
             )
         )
@@ -1157,25 +1140,14 @@ def _home_people(
 ) -> Iterable[Mention]:
     """People and organisations nothing places, in a story about one country: that country's
     people (civilians) and bodies (sector unknown)."""
-    for sentence, first, stop, head, label in strangers:
-        start, end = doc.tokens[first].start, doc.tokens[stop - 1].end
-        name = doc.article.text[start:end]
+    for _, first, stop, head, label in strangers:
+        name = doc.token_span(first, stop).text
         if label == "PERSON":
             actor = Actor(name=name, country=home.country, sector="CVL", person=name)
         else:
             actor = Actor(name=name, country=home.country, sector=label)
-        yield Mention(
-            start=start,
-            end=end,
-            text=name,
-            first=first,
-            stop=stop,
-            head=head,
-            sentence=sentence,
-            actor=actor,
-            rule=f"{'person' if label == 'PERSON' else 'organisation'}:home-country",
-            confidence=0.5,
-        )
+        rule = f"{'person' if label == 'PERSON' else 'organisation'}:home-country"
+        yield doc.mention(first, stop, head, actor, rule, 0.5)
 
 
 def _appositions(
@@ -1203,29 +1175,15 @@ def _appositions(
     placed: list[Mention] = []
     others: list[tuple[int, int, int, int, str]] = []
     for stranger in strangers:
-        sentence, first, stop, head, _ = stranger
+        _, first, stop, head, _ = stranger
         other = beside(head)
         if other is None or other.actor.person is not None:
             others.append(stranger)
             continue
-        start, end = doc.tokens[first].start, doc.tokens[stop - 1].end
-        name = doc.article.text[start:end]
+        name = doc.token_span(first, stop).text
         held = other.actor.role is not None  # the title's holder, by name
         actor = replace(other.actor, name=name, person=name) if held else other.actor
-        placed.append(
-            Mention(
-                start=start,
-                end=end,
-                text=name,
-                first=first,
-                stop=stop,
-                head=head,
-                sentence=sentence,
-                actor=actor,
-                rule=f"apposition:{other.actor.name}",
-                confidence=0.85,
-            )
-        )
+        placed.append(doc.mention(first, stop, head, actor, f"apposition:{other.actor.name}", 0.85))
     left: list[_Unplaced] = []
     for item in unresolved:
         # "Israeli prime minister Benjamin Netanyahu and energy minister Yuval Steinitz": a
@@ -1239,7 +1197,6 @@ def _appositions(
             left.append(item)
             continue
         term = item.term
-        start, end = doc.tokens[item.first].start, doc.tokens[item.stop - 1].end
         actor = Actor(
             name=item.person or f"{other.actor.name} {term.term}",
             country=other.actor.country,
@@ -1248,20 +1205,8 @@ def _appositions(
             person=item.person,
             role=term.role if term.kind == "title" else None,
         )
-        placed.append(
-            Mention(
-                start=start,
-                end=end,
-                text=doc.article.text[start:end],
-                first=item.first,
-                stop=item.stop,
-                head=item.head,
-                sentence=item.sentence,
-                actor=actor,
-                rule=f"{term.kind}:{term.where}+{how}",
-                confidence=0.85,
-            )
-        )
+        rule = f"{term.kind}:{term.where}+{how}"
+        placed.append(doc.mention(item.first, item.stop, item.head, actor, rule, 0.85))
     return placed, left, others
 
 
@@ -1286,14 +1231,12 @@ def _home_groups(
     """Groups and officials with no country of their own ("police", "protesters", "the mayor")
     belong to the story's home country; in a story about one country, so do its "officials",
     its "army" and its "companies"."""
-    tokens: tuple[Token, ...] = doc.tokens
     for item in unresolved:
         term = item.term
         if not domestic and (term.sector not in _HOME_SECTORS or item.referring):
             continue
         if item.referring and _of_a_pair(doc, item.head):
             continue  # "the leaders of the two countries" are the two sides named before
-        start, end = tokens[item.first].start, tokens[item.stop - 1].end
         actor = Actor(
             name=item.person or f"{home.name} {term.term}",
             country=home.country,
@@ -1301,15 +1244,5 @@ def _home_groups(
             person=item.person,
             role=term.role if term.kind == "title" else None,
         )
-        yield Mention(
-            start=start,
-            end=end,
-            text=doc.article.text[start:end],
-            first=item.first,
-            stop=item.stop,
-            head=item.head,
-            sentence=item.sentence,
-            actor=actor,
-            rule=f"{term.kind}:{term.where}+home-country",
-            confidence=HOME_CONFIDENCE,
-        )
+        rule = f"{term.kind}:{term.where}+home-country"
+        yield doc.mention(item.first, item.stop, item.head, actor, rule, HOME_CONFIDENCE)

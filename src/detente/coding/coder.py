@@ -881,18 +881,7 @@ class _Reader:
         if home is None:
             return None
         actor = Actor(name=f"{home.name} {sector}", country=home.country, sector=sector)
-        return Mention(
-            start=token.start,
-            end=token.end,
-            text=token.text,
-            first=token.i,
-            stop=token.i + 1,
-            head=token.i,
-            sentence=token.sentence,
-            actor=actor,
-            rule=rule,
-            confidence=0.6,
-        )
+        return self.doc.mention(token.i, token.i + 1, token.i, actor, rule, 0.6)
 
     def _role_clause_subject(self, token: Token) -> list[Mention]:
         """ "..., with Türkiye playing a leading role": the one the absolute clause names."""
