@@ -95,3 +95,35 @@ def test_two_countries_agreeing_address_each_other():
         ("IRN", "IRQ"),
         ("IRQ", "IRN"),
     ]
+
+
+def _dyads(text):
+    return sorted(
+        (e.cameo.code, e.source.actor.key, e.target.actor.key if e.target else None)
+        for e in detente.code(text, published="2024-02-08")
+    )
+
+
+def test_object_pronoun_takes_the_person_named_in_its_own_sentence():
+    # "him" is the cleric, not a person who was the subject of an earlier sentence
+    text = (
+        "Kenyan President William Ruto spoke in Nairobi. Last year the Kenyan government "
+        "welcomed the Somali cleric Abdi Hassan Ali and later imposed sanctions on him."
+    )
+    assert ("163", "KEN", "SOM") in _dyads(text)
+
+
+def test_labelling_is_an_accusation_and_listing_a_sanction():
+    assert ("112", "KEN", "SOM") in _dyads("Kenya labeled the Somali cleric a terrorist.")
+    assert ("163", "USA", "IRN") in _dyads(
+        "The United States designated Iran's Quds Force as a terrorist organization."
+    )
+
+
+def test_copula_gives_a_person_the_role_it_names():
+    # hyphenated names are several tokens but one remembered word
+    text = (
+        "al-Mohammedawi is the chief of staff of the Popular Mobilization Forces. "
+        "Washington imposed sanctions on al-Mohammedawi."
+    )
+    assert ("163", "USA", "IRQ") in _dyads(text)

@@ -191,7 +191,13 @@ class Coreference:
                 and token.sentence - s.mention.sentence <= 1
             ]
             recent = matching or recent
-            antecedent = _salient(recent, token, lambda a: a.person is not None or bool(a.role))
+            antecedent = _salient(
+                recent,
+                token,
+                lambda a: a.person is not None or bool(a.role),
+                object_pronoun=token.tag == "PRP"
+                and token.dep in ("dobj", "pobj", "dative", "iobj"),
+            )
             if antecedent is None:
                 return []
             return [self._refer(doc, token, antecedent, "coref:pronoun")]
@@ -299,16 +305,30 @@ def _clause_subject_tokens(doc: Document, token: Token) -> set[int]:
 
 
 def _salient(
-    recent: Sequence[_Seen], token: Token, accept: object, *, subjects_only: bool = False
+    recent: Sequence[_Seen],
+    token: Token,
+    accept: object,
+    *,
+    subjects_only: bool = False,
+    object_pronoun: bool = False,
 ) -> Mention | None:
     """The most salient earlier mention: a subject in this sentence, then a subject before,
-    then (for people) the latest mention at all."""
+    then (for people) the latest mention at all. An object pronoun ("labeled Soleimani a
+    terrorist and sanctioned him") takes a person named earlier in its own sentence first."""
     test = accept if callable(accept) else (lambda a: True)
     candidates = [s for s in recent if s.mention.start < token.start and test(s.mention.actor)]
     candidates = [s for s in candidates if s.mention.actor.key is not None]
     here = [s for s in candidates if s.mention.sentence == token.sentence and s.subject]
     if here:
         return here[-1].mention
+    if object_pronoun:
+        named = [
+            s
+            for s in candidates
+            if s.mention.sentence == token.sentence and s.mention.actor.person is not None
+        ]
+        if named:
+            return named[-1].mention
     before = [s for s in candidates if s.subject]
     if before:
         return before[-1].mention

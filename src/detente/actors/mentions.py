@@ -826,7 +826,9 @@ class _SentenceReader:
                 continue
             if not all(self.tokens[i].tag in _NAME_TAGS for i in range(first, stop)):
                 continue
-            words = [t.text.lower() for t in self.tokens[first:stop]]
+            # as written: "al-Muhandis" is three tokens but one remembered word
+            text = self.doc.article.text[self.tokens[first].start : self.tokens[stop - 1].end]
+            words = text.lower().split()
             actor = self.memory.names.get(" ".join(words)) or self.memory.names.get(words[-1])
             if actor is None or actor.person is None:
                 continue
@@ -880,6 +882,8 @@ class _SentenceReader:
                 if adjective is not None:
                     owner = Actor(name=adjective.name, country=adjective.country, sector="CVL")
             if owner is None:
+                owner = self._predicated(head, at)
+            if owner is None:
                 # "the streets of Samos and Izmir": a city the parser took for a person is no
                 # one, unless it speaks or acts
                 if (first, stop) not in self.city_names or self.tokens[head].dep in (
@@ -901,6 +905,21 @@ class _SentenceReader:
             yield self._mention(first, stop, actor, f"apposition:{owner.name}", 0.85)
 
     # -- helpers -------------------------------------------------------------------------
+    def _predicated(self, head: int, at: dict[int, Mention]) -> Actor | None:
+        """What "X is/was the deputy commander of the PMF" makes X: the titled actor the
+        copula's complement names (a title, a group or an organisation's member)."""
+        token = self.tokens[head]
+        verb = self.tokens[token.head]
+        if token.dep != "nsubj" or verb.lemma.lower() != "be" or verb.i == token.i:
+            return None
+        for c in self.doc.children[verb.i]:
+            if self.tokens[c].dep != "attr" or c not in at:
+                continue
+            inner = at[c]
+            if inner.actor.key is not None and inner.actor.person is None and not inner.place:
+                return inner.actor
+        return None
+
     def _name_after(self, start: int, by_first: dict[int, ProperMatch]) -> tuple[int, int, bool]:
         """The run of proper-name words after a title (not a country or organisation)."""
         stop = start
