@@ -165,6 +165,9 @@ class Coreference:
             if body is not None and token.sentence - body.sentence <= _WINDOW:
                 return [self._refer(doc, token, body, "coref:body")]
             return []
+        ahead = _fronted_owner(doc, token, by_token)
+        if ahead is not None:
+            return [self._refer(doc, token, ahead, "coref:cataphora")]
         recent = [s for s in seen if token.sentence - s.mention.sentence <= _WINDOW]
         if token.tag == "PRP" and token.dep in ("dobj", "pobj", "dative", "iobj"):
             # "Boko met him", "police fired tear gas at them": an object pronoun is not the
@@ -275,6 +278,38 @@ def _speaker(doc: Document, token: Token, by_token: dict[int, list[Mention]]) ->
                 if found and doc.tokens[c].text.lower() not in _FIRST_PLURAL | _FIRST_SINGULAR:
                     return found[0]
     return None
+
+
+def _fronted_owner(
+    doc: Document, token: Token, by_token: dict[int, list[Mention]]
+) -> Mention | None:
+    """A possessive in a phrase put before its clause's subject stands for that subject:
+    "Because of its drilling, Turkey is under sanctions", "In his speech, Putin said"."""
+    word = token.text.lower()
+    if token.tag != "PRP$" or word not in _NEUTER | _PERSONAL:
+        return None
+    node = token
+    for _ in range(_MAX_CLIMB):
+        if node.head == node.i:
+            return None
+        parent = doc.tokens[node.head]
+        if parent.pos in ("VERB", "AUX") and node.dep in ("prep", "advcl", "npadvmod"):
+            break
+        node = parent
+    else:
+        return None
+    subject = next(
+        (doc.tokens[c] for c in doc.children[parent.i] if doc.tokens[c].dep == "nsubj"), None
+    )
+    if subject is None or subject.i < node.i:
+        return None
+    person = word in _PERSONAL
+    found = [
+        m
+        for m in by_token.get(subject.i, ())
+        if m.actor.key is not None and (m.actor.person is not None) == person and not m.place
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _definite(doc: Document, token: Token) -> bool:

@@ -1210,6 +1210,10 @@ def _appositions(
         other, how = beside(item.head), "apposition"
         if other is None and item.person is not None:
             other, how = beside(item.head, joined=True), "joined"
+            if other is None and item.first >= 2 and doc.tokens[item.first - 1].text == "and":
+                # the same, when the parser lost the coordination: "..., and Cypriot president
+                # Nicos Anastasiades and energy minister Georgios Lakkotrypis"
+                other = by_head.get(item.first - 2)
             if other is not None and other.actor.role is None:
                 other = None
         if other is None:
