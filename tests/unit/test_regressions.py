@@ -127,3 +127,18 @@ def test_copula_gives_a_person_the_role_it_names():
         "Washington imposed sanctions on al-Mohammedawi."
     )
     assert ("163", "USA", "IRQ") in _dyads(text)
+
+
+def test_person_placed_by_the_home_country_is_known_by_name_later():
+    # the CEO has no country of his own: the story's home country places him only once the
+    # whole story is read, and "Okonjo" alone must still be him
+    text = (
+        "Nigeria's broadcasting regulator suspended a television station in Lagos on Monday. "
+        "Police in Abuja detained two reporters. Station chief executive Tunde Okonjo said "
+        "the station would appeal. Okonjo apologized to President Bola Tinubu on Tuesday."
+    )
+    events = detente.code(text, published="2025-06-10")
+    apologies = [e for e in events if e.cameo.code == "055"]
+    assert [(e.source.actor.key, e.source.actor.person) for e in apologies] == [
+        ("NGA", "Tunde Okonjo")
+    ]

@@ -32,7 +32,7 @@ from detente.actors.lexicon import (
     same_phrase,
     valid_person,
 )
-from detente.model import Actor, Document, Entity, Mention, Sentence
+from detente.model import Actor, Document, Entity, Mention, Sentence, Token
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
@@ -224,6 +224,8 @@ class MentionFinder:
             mentions.extend(_home_groups(doc, home, unresolved, domestic=domestic))
             if domestic:
                 mentions.extend(_home_people(doc, home, strangers))
+        late_people = [m for m in (*placed, *mentions) if _placed_late(m)]
+        mentions = _named_again(doc, mentions, late_people)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return doc.evolve(mentions=tuple(mentions), home=home)
 
@@ -1152,6 +1154,66 @@ def _share(mentions: list[Mention], hints: list[str], home: Actor) -> float:
     if len(placed) < 3:
         return 0.0
     return sum(1 for c in placed if c == home.country) / len(placed)
+
+
+def _placed_late(mention: Mention) -> bool:
+    """A person the readers could not place as they read, placed once the whole story was
+    known: the memory never saw them."""
+    return mention.actor.person is not None and mention.rule.endswith(
+        ("+home-country", "+apposition", "+joined")
+    )
+
+
+def _named_again(doc: Document, mentions: list[Mention], people: list[Mention]) -> list[Mention]:
+    """ "ABS-CBN CEO Carlo Katigbak ... Katigbak apologized": a person placed late is the same
+    person when named again later, whatever the parser took the name for."""
+    if not people:
+        return mentions
+    by_name: dict[str, Mention] = {}
+    for m in sorted(people, key=lambda m: m.start):
+        person = m.actor.person or ""
+        for key in (person.lower(), person.split()[-1].lower()):
+            by_name.setdefault(key, m)
+    covered: dict[int, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        for i in range(m.first, m.stop):
+            covered[i].append(m)
+    added: list[Mention] = []
+    dropped: set[int] = set()
+    for begin, stop in _name_runs(doc):
+        text = doc.token_span(begin, stop).text.lower()
+        first = by_name.get(text) or by_name.get(text.split()[-1])
+        if first is None or doc.tokens[begin].start <= first.start:
+            continue
+        here = [m for i in range(begin, stop) for m in covered.get(i, ())]
+        if any(not m.rule.endswith(":home-country") for m in here):
+            continue  # already someone else
+        dropped.update(id(m) for m in here)
+        head = stop - 1
+        added.append(
+            doc.mention(begin, stop, head, first.actor, "memory:name+late", first.confidence)
+        )
+    return [m for m in mentions if id(m) not in dropped] + added
+
+
+def _name_runs(doc: Document) -> Iterable[tuple[int, int]]:
+    """Runs of capitalised proper-noun tokens, each within one sentence."""
+    tokens, i = doc.tokens, 0
+    while i < len(tokens):
+        if not _capitalised_name(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and _capitalised_name(tokens[j]):
+            if tokens[j].sentence != tokens[i].sentence:
+                break
+            j += 1
+        yield i, j
+        i = j
+
+
+def _capitalised_name(token: Token) -> bool:
+    return token.tag in _NAME_TAGS and token.text[:1].isupper()
 
 
 def _home_people(
