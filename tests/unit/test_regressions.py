@@ -142,3 +142,34 @@ def test_person_placed_by_the_home_country_is_known_by_name_later():
     assert [(e.source.actor.key, e.source.actor.person) for e in apologies] == [
         ("NGA", "Tunde Okonjo")
     ]
+
+
+def _actor_of(text, span, published="2024-03-01"):
+    d = next(
+        default_pipeline().run(
+            [Article(id="t", text=text, published=dt.date.fromisoformat(published))]
+        )
+    )
+    return [(m.actor.key, m.actor.sector, m.actor.person) for m in d.mentions if m.text == span]
+
+
+def test_an_office_is_not_a_generic_title():
+    # "Supreme Leader" ends in "leader" but names one office: not the Iranian named last
+    text = (
+        "Iranian commander Esmail Qaani visited Baghdad. Ali Khamenei, the Supreme Leader "
+        "of Iran, praised the visit."
+    )
+    assert _actor_of(text, "Supreme Leader") == [("IRN", "GOV", "Ali Khamenei")]
+
+
+def test_an_indefinite_official_is_someone_new():
+    text = (
+        "Hamas leader Khalil al-Hayya arrived in Cairo. A Hamas official said the talks "
+        "would resume."
+    )
+    assert _actor_of(text, "Hamas official") == [("PSE", "REB", None)]
+
+
+def test_officials_of_an_armed_group_are_of_its_sector():
+    text = "A spokesman for the Houthis, Mohammed Abdulsalam, rejected the plan."
+    assert _actor_of(text, "Mohammed Abdulsalam")[0][:2] == ("YEM", "REB")

@@ -36,6 +36,8 @@ from detente.model import Actor, Document, Entity, Mention, Sentence, Token
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
+_GENERIC_ROLES = frozenset({"leader", "official", "chief", "head", "counterpart"})
+_RANK_WORDS = frozenset({"top", "senior", "high", "ranking", "high-ranking", "most", "powerful"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
 # Group nouns that refer back to actors named elsewhere rather than to the story's home country.
 _REFERRING_GROUPS = frozenset(
@@ -163,7 +165,8 @@ class _Memory:
         """The latest named person of a country in this role ("the Iranian president"); for a
         generic title ("the Iranian leader"), the latest named person of that country."""
         want = role.lower().split()
-        generic = want[-1] in ("leader", "official", "chief", "head", "counterpart")
+        # "the Iranian leader", "a top official" are generic; "the Supreme Leader" is an office
+        generic = want[-1] in _GENERIC_ROLES and all(w in _RANK_WORDS for w in want[:-1])
         for actor in reversed(self.recent):
             if actor.person is None or actor.key != key:
                 continue
@@ -628,8 +631,14 @@ class _SentenceReader:
         appos = None if named else self._appositive_name(term, name_stop)
         if appos is not None:  # "Botswana's president, Duma Boko,"
             person = appos[0]
-        elif not named and owner is not None and self.tokens[term.stop - 1].tag != "NNS":
+        elif (
+            not named
+            and owner is not None
+            and self.tokens[term.stop - 1].tag != "NNS"
+            and not self._indefinite(term.stop - 1)
+        ):
             # "the Iranian president": the one met before, else who held the office that day
+            # ("a Kataeb Hezbollah official" is someone new)
             holder = self.memory.person_of(owner.key, role) or self.lexicon.office_holder(
                 owner.key, role, self.on
             )
@@ -657,11 +666,17 @@ class _SentenceReader:
                 return [self._mention(term.first, term.stop, remembered, rule, 0.85)]
             country, igo = remembered.country, remembered.igo
             person = person or remembered.person
+        sector = term.term.sector
+        if owner is not None and owner.sector not in (None, "GOV"):
+            # "a spokesman for the PMF", "a Hamas official", "a Taliban commander": a body's
+            # officials and commanders are of its sector
+            if sector == "GOV" or (sector == "MIL" and owner.sector == "REB"):
+                sector = owner.sector
         actor = Actor(
             name=person or f"{owner.name if owner else country or igo} {role}",
             country=country,
             igo=igo,
-            sector=term.term.sector,
+            sector=sector,
             person=person,
             role=role,
         )
@@ -677,8 +692,8 @@ class _SentenceReader:
     def _appositive_name(self, term: _Term, stop: int) -> tuple[str, int, int] | None:
         """A name set off by a comma after a title: "Iran's president, Masoud Pezeshkian,",
         "the mayor of London, Sadiq Khan,"."""
-        if stop < self.sentence.stop and self.tokens[stop].text.lower() in ("of", "from"):
-            # past "of London" / "of the Arab League"
+        if stop < self.sentence.stop and self.tokens[stop].text.lower() in ("of", "from", "for"):
+            # past "of London" / "of the Arab League" / "for the Houthis"
             j = stop + 1
             while j < self.sentence.stop and self.tokens[j].tag in ("DT", "NNP", "NNPS"):
                 j += 1
@@ -734,6 +749,13 @@ class _SentenceReader:
             mentions.append(self._mention(first, term.stop, actor, rule, 0.9))
             self.memory.remember(actor)
         return mentions
+
+    def _indefinite(self, head: int) -> bool:
+        """Whether the phrase headed by `head` opens with "a", "an" or "another"."""
+        return any(
+            self.tokens[c].dep == "det" and self.tokens[c].text.lower() in ("a", "an", "another")
+            for c in self.doc.children[head]
+        )
 
     def _definite(self, i: int) -> bool:
         """Whether a definite determiner opens the phrase at token `i`: "the ministry"."""
