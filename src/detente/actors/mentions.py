@@ -667,11 +667,14 @@ class _SentenceReader:
             country, igo = remembered.country, remembered.igo
             person = person or remembered.person
         sector = term.term.sector
-        if owner is not None and owner.sector not in (None, "GOV"):
-            # "a spokesman for the PMF", "a Hamas official", "a Taliban commander": a body's
-            # officials and commanders are of its sector
-            if sector == "GOV" or (sector == "MIL" and owner.sector == "REB"):
-                sector = owner.sector
+        # "a spokesman for the PMF", "a Hamas official", "a Taliban commander": a body's
+        # officials and commanders are of its sector
+        if (
+            owner is not None
+            and owner.sector not in (None, "GOV")
+            and (sector == "GOV" or (sector == "MIL" and owner.sector == "REB"))
+        ):
+            sector = owner.sector
         actor = Actor(
             name=person or f"{owner.name if owner else country or igo} {role}",
             country=country,
