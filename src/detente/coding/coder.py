@@ -98,6 +98,8 @@ _CONTAINERS = frozenset(
 # Clauses of their own: a search for an embedded event's target does not enter them.
 _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+_SERVICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+"""A government's own services: who acts when it orders them to."""
 # Where the words that unmake a trigger stand: its object or complement, or its modifier.
 _UNMAKING = frozenset({"dobj", "nsubjpass", "acomp", "oprd", "attr", "amod", "compound"})
 _VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "leave"})
@@ -649,7 +651,11 @@ class _Reader:
                 above = self.triggers.get(head.i)
                 if above is not None and above.pattern.embeds:
                     return True
-                if current.dep == "xcomp" and head.lemma.lower() not in self.book.aspect_verbs:
+                if (
+                    current.dep == "xcomp"
+                    and head.lemma.lower() not in self.book.aspect_verbs
+                    and not self._commands_own(head)
+                ):
                     return True
                 if current.dep == "acl" and any(
                     self.tokens[c].dep == "aux" and self.tokens[c].text.lower() == "to"
@@ -677,6 +683,22 @@ class _Reader:
                 return False
             current = head
         return False
+
+    def _commands_own(self, verb: Token) -> bool:
+        """ "instructed security agencies to ...": an authority ordering its own services."""
+        if verb.lemma.lower() not in self.book.command_verbs:
+            return False
+        bosses = {m.actor.key for m in self._subjects(verb)}
+        ordered = [
+            m
+            for c in self.children[verb.i]
+            if self.tokens[c].dep == "dobj"
+            for m in self._actors(self.tokens[c])
+        ]
+        return bool(ordered) and all(
+            m.actor.key in bosses and m.actor.sector in _SERVICES and m.actor.person is None
+            for m in ordered
+        )
 
     # -- sources -------------------------------------------------------------------------------
     def _sources(self, token: Token, pattern: Pattern) -> list[Mention]:

@@ -122,6 +122,9 @@ class PatternBook:
     future_codes: Mapping[str, str]
     happen_verbs: frozenset[str] = frozenset()
     """Verbs an event noun is the subject of when it simply happens ("protests erupted")."""
+    command_verbs: frozenset[str] = frozenset()
+    """Verbs by which an authority has its own services act ("instructed the police to
+    investigate"): the act is the authority's."""
     tone: tuple[tuple[str, frozenset[str]], ...] = ()
     """For reporting verbs: what was said, by the words of the clause -> its code, in order."""
     index: Mapping[tuple[str, str], tuple[Pattern, ...]] = field(default_factory=dict)
@@ -175,6 +178,7 @@ def load_patterns(path: Path | None = None, *, ontology: Ontology | None = None)
         aspect_verbs=words("aspect_verbs"),
         role_verbs=words("role_verbs"),
         happen_verbs=words("happen_verbs"),
+        command_verbs=words("command_verbs"),
         future_codes=future_codes,
         tone=_tone(raw.get("tone", {}), ontology, where),
         index=ordered,
