@@ -76,7 +76,9 @@ class Coreference:
     name = "coreference"
 
     def __init__(self, terms: Iterable[SectorTerm] = ()) -> None:
-        self.groups = {t.term: t for t in terms if t.kind == "group" and " " not in t.term}
+        self.groups = {
+            t.term: t for t in terms if t.kind in ("group", "weapon") and " " not in t.term
+        }
         """One-word group terms, for "its army", "their government"."""
 
     def __call__(self, doc: Document) -> Document:

@@ -25,7 +25,7 @@ SECTORS = frozenset(
     | {"REL", "HLH", "NGO", "UNK"}
 )
 """The sectors an actor can have (see the annotation guidelines)."""
-KINDS = frozenset({"title", "group"})
+KINDS = frozenset({"title", "group", "weapon"})
 """Kinds of sector term: a personal `title` ("defense minister") or a `group` that acts ("army")."""
 
 _ISO3 = re.compile(r"[A-Z]{3}")
@@ -86,7 +86,7 @@ class SectorTerm:
     """Singular, lower case ("defense minister", "armed force")."""
     sector: str
     kind: str
-    """`title` or `group`."""
+    """`title`, `group` or `weapon` (a group only a named country places)."""
     role: str | None
     """How a title is shown for a person ("Defence Minister"); None for most groups."""
     where: str

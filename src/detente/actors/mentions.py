@@ -1343,6 +1343,8 @@ def _home_groups(
     its "army" and its "companies"."""
     for item in unresolved:
         term = item.term
+        if term.kind == "weapon":
+            continue  # "a drone attack": whose drone, the story's country cannot tell
         if not domestic and (term.sector not in _HOME_SECTORS or item.referring):
             continue
         if item.referring and _of_a_pair(doc, item.head):

@@ -805,6 +805,10 @@ class _Reader:
             and self.tokens[head.head].lemma.lower() in _CONTAINERS
         ):
             return self._governing_verb(self.tokens[head.head])  # "adopted a package of sanctions"
+        if noun.dep == "pobj" and head.lemma.lower() == "for" and head.head != head.i:
+            claimed = self.tokens[head.head]  # "claimed responsibility for a drone strike"
+            if claimed.lemma.lower() in ("responsibility", "credit") and claimed.head != claimed.i:
+                return self.tokens[claimed.head]
         if noun.dep == "pobj" and head.lemma.lower() in self.book.frame_preps:
             verb = self.tokens[head.head]
             if verb.pos in ("VERB", "AUX"):
@@ -1210,7 +1214,10 @@ class _Reader:
                             dep == "poss"
                             or m.rule.startswith(_COUNTRY_RULES)
                             # "Taliban intelligence officers", not a "passenger train"
-                            or (m.rule.startswith("group:") and "home-country" not in m.rule)
+                            or (
+                                m.rule.startswith(("group:", "weapon:"))
+                                and "home-country" not in m.rule
+                            )
                         )
                     )
         if not found and depth == 0 and token.pos == "NOUN":
