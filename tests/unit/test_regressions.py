@@ -173,3 +173,20 @@ def test_an_indefinite_official_is_someone_new():
 def test_officials_of_an_armed_group_are_of_its_sector():
     text = "A spokesman for the Houthis, Mohammed Abdulsalam, rejected the plan."
     assert _actor_of(text, "Mohammed Abdulsalam")[0][:2] == ("YEM", "REB")
+
+
+def test_the_council_is_the_council_named_before():
+    text = (
+        "The Southern Transitional Council seized the port of Aden on Monday. Saudi Arabia "
+        "urged the council to withdraw its fighters."
+    )
+    assert _actor_of(text, "council") == [("YEM", "REB", None)]
+
+
+def test_an_acronym_in_brackets_is_the_body_named_before_it():
+    text = (
+        "Kenyan President William Ruto spoke in Nairobi. The Kenyan government sent the bill "
+        "to the National Cohesion and Integration Commission (NCIC) on Monday. The NCIC "
+        "rejected the bill."
+    )
+    assert _actor_of(text, "NCIC")[-1][:2] == ("KEN", "GOV")

@@ -141,6 +141,11 @@ class Coreference:
     ) -> list[Mention]:
         word = token.text.lower()
         lemma = token.lemma.lower()
+        if token.pos == "NOUN" and _bare_definite(doc, token):
+            # "The Southern Transitional Council ... the council": the body named before
+            named = _named_body(doc, seen, token)
+            if named is not None:
+                return [self._refer(doc, token, named, "coref:named-body")]
         if word not in _PRONOUNS and lemma not in _PAIR_NOUNS and lemma not in _BODIES:
             return []
         if token.tag in ("PRP", "PRP$") and word in _FIRST_PLURAL | _FIRST_SINGULAR:
@@ -312,6 +317,34 @@ def _fronted_owner(
         if m.actor.key is not None and (m.actor.person is not None) == person and not m.place
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _bare_definite(doc: Document, token: Token) -> bool:
+    """ "the council": "the" and nothing else before the noun, and no "of" after it."""
+    kids = [doc.tokens[c] for c in doc.children[token.i]]
+    return (
+        any(k.dep == "det" and k.text.lower() == "the" and k.i == token.i - 1 for k in kids)
+        and not any(k.dep in ("compound", "amod", "nmod", "poss", "nummod") for k in kids)
+        and not any(k.dep == "prep" and k.text.lower() == "of" for k in kids)
+    )
+
+
+def _named_body(doc: Document, seen: Sequence[_Seen], token: Token) -> Mention | None:
+    """The latest organisation named in full whose name ends in this noun."""
+    for s in reversed(seen):
+        m = s.mention
+        if token.sentence - m.sentence > _WINDOW:
+            return None
+        if m.actor.key is None or m.actor.person is not None or m.place or m.stop - m.first < 2:
+            continue
+        last = doc.tokens[m.stop - 1]
+        if (
+            last.tag in ("NNP", "NNPS")
+            and last.text.lower() == token.text.lower()
+            and all(doc.tokens[i].text[:1].isupper() for i in range(m.first, m.stop))
+        ):
+            return m
+    return None
 
 
 def _definite(doc: Document, token: Token) -> bool:

@@ -36,6 +36,8 @@ from detente.model import Actor, Document, Entity, Mention, Sentence, Token
 
 _POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 _NAME_TAGS = frozenset({"NNP", "NNPS"})
+_NAME_LINKS = frozenset({"and", "of", "for", "&", "the", "on"})
+"""Small words inside an organisation's name ("Bureau of Investigation")."""
 _GENERIC_ROLES = frozenset({"leader", "official", "chief", "head", "counterpart"})
 _RANK_WORDS = frozenset({"top", "senior", "high", "ranking", "high-ranking", "most", "powerful"})
 _MODIFIER_DEPS = frozenset({"amod", "compound", "poss", "nmod", "npadvmod"})
@@ -227,6 +229,7 @@ class MentionFinder:
             mentions.extend(_home_groups(doc, home, unresolved, domestic=domestic))
             if domestic:
                 mentions.extend(_home_people(doc, home, strangers))
+        mentions = _acronyms(doc, mentions)
         late_people = [m for m in (*placed, *mentions) if _placed_late(m)]
         mentions = _named_again(doc, mentions, late_people)
         mentions.sort(key=lambda m: (m.start, -m.end))
@@ -564,13 +567,20 @@ class _SentenceReader:
                 continue
             if any(i in self.used or i in self.rejected for i in range(ent.first, ent.stop)):
                 continue
-            words = [t for t in self.tokens[ent.first : ent.stop] if t.tag != "POS"]
-            if words and all(t.tag in _NAME_TAGS for t in words):
-                stop = ent.first + len(words)
+            first = ent.first + (self.tokens[ent.first].tag == "DT")  # "The National ..."
+            words = [t for t in self.tokens[first : ent.stop] if t.tag != "POS"]
+            if (
+                words
+                and words[0].tag in _NAME_TAGS
+                and words[-1].tag in _NAME_TAGS
+                # "... Cohesion and Integration Commission", "... Bureau of Investigation"
+                and all(t.tag in _NAME_TAGS or t.text in _NAME_LINKS for t in words)
+            ):
+                stop = first + len(words)
                 # its kind from its last word: a "... Commission" governs, a "... Front" is a party
                 term = self.lexicon.terms.get((words[-1].lemma.lower(),))
                 sector = term.sector if term is not None else "UNK"
-                self.strangers.append((ent.first, stop, self._head_of(ent.first, stop), sector))
+                self.strangers.append((first, stop, self._head_of(first, stop), sector))
 
     def _titled(
         self, term: _Term, by_first: dict[int, ProperMatch], by_stop: dict[int, ProperMatch]
@@ -1179,6 +1189,40 @@ def _share(mentions: list[Mention], hints: list[str], home: Actor) -> float:
     if len(placed) < 3:
         return 0.0
     return sum(1 for c in placed if c == home.country) / len(placed)
+
+
+def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
+    """ "The National Telecommunications Commission (NTC)": the acronym in brackets is the body
+    named before it, wherever the story uses it; and "National" inside the name is no group of
+    its own."""
+    named: dict[str, Mention] = {}
+    for m in mentions:
+        i = m.stop
+        if (
+            m.actor.person is None
+            and not m.place
+            and i + 2 < len(doc.tokens)
+            and doc.tokens[i].text == "("
+            and doc.tokens[i + 2].text == ")"
+            and doc.tokens[i + 1].text.isupper()
+        ):
+            held = named.get(doc.tokens[i + 1].text)
+            if held is None or held.stop - held.first < m.stop - m.first:
+                named[doc.tokens[i + 1].text] = m  # the whole name, not its last word
+    names = [m for m in mentions if m.rule.startswith("organisation:")]
+    kept: list[Mention] = []
+    for m in mentions:
+        full = named.get(m.text)
+        if full is not None and full is not m and m.rule.startswith("organisation:"):
+            kept.append(replace(m, actor=full.actor, rule=f"acronym:{full.text}"))
+            continue
+        if m.rule.startswith("group:") and any(
+            o.first <= m.first and m.stop <= o.stop and o.stop - o.first > m.stop - m.first
+            for o in names
+        ):
+            continue  # "National" in "National Telecommunications Commission"
+        kept.append(m)
+    return kept
 
 
 def _placed_late(mention: Mention) -> bool:
