@@ -222,6 +222,12 @@ class Coreference:
             owners = _own_subject(doc, recent, token)
             if owners:
                 return [self._refer(doc, token, a, "coref:own-subject") for a in owners]
+        if token.tag == "PRP" and word in ("they", "them"):
+            # "Police said they had arrested two men", "the spokesperson added they would not
+            # consider requests": a body's own words speak of the body
+            body = _speaking_body(doc, token, by_token)
+            if body is not None:
+                return [self._refer(doc, token, body, "coref:speaking-body")]
         if token.tag in ("PRP", "PRP$") and word in _PLURAL:
             return [self._refer(doc, token, a, "coref:plural") for a in _group(doc, recent, token)]
         if token.lemma.lower() in _PAIR_NOUNS and token.pos == "NOUN":
@@ -266,6 +272,49 @@ class Coreference:
         return doc.mention(
             start_token, stop, stop - 1, actor, f"{rule}:{antecedent.text}", confidence
         )
+
+
+def _speaking_body(
+    doc: Document, token: Token, by_token: dict[int, list[Mention]]
+) -> Mention | None:
+    """The body (not a named person) whose reporting verb governs the clause of `token`."""
+    verb: Token | None = None
+    clause = doc.tokens[token.head]
+    if token.dep in ("nsubj", "nsubjpass") and clause.dep in ("ccomp", "parataxis"):
+        # (not through a "conj": "said the gunmen had kidnapped ... and that they were ...")
+        above = doc.tokens[clause.head]
+        if above.lemma.lower() in _REPORTING:
+            verb = above
+    if verb is None and token.dep in ("nsubj", "nsubjpass"):
+        # the parser may turn it round: "The spokesperson added ..., they would not ..."
+        clause = doc.tokens[token.head]
+        verb = next(
+            (
+                doc.tokens[c]
+                for c in doc.children[clause.i]
+                if c < token.i
+                and doc.tokens[c].dep in ("ccomp", "parataxis")
+                and doc.tokens[c].lemma.lower() in _REPORTING
+            ),
+            None,
+        )
+    if verb is None:
+        return None
+    for c in doc.children[verb.i]:
+        if doc.tokens[c].dep != "nsubj" or c == token.i:
+            continue
+        found = [m for m in by_token.get(c, ()) if m.actor.key and not m.place]
+        if found and all(m.actor.person is None for m in found):
+            body = found[0]
+            if body.actor.role is not None:  # "the spokesperson": the body it speaks for
+                actor = replace(
+                    body.actor,
+                    role=None,
+                    name=body.actor.country or body.actor.igo or body.actor.name,
+                )
+                body = replace(body, actor=actor)
+            return body
+    return None
 
 
 def _speaker(doc: Document, token: Token, by_token: dict[int, list[Mention]]) -> Mention | None:
