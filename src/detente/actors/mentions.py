@@ -1385,10 +1385,25 @@ def _home_groups(
     """Groups and officials with no country of their own ("police", "protesters", "the mayor")
     belong to the story's home country; in a story about one country, so do its "officials",
     its "army" and its "companies"."""
+    heads = {item.head: item for item in unresolved}
     for item in unresolved:
         term = item.term
         if term.kind == "weapon":
             continue  # "a drone attack": whose drone, the story's country cannot tell
+        if term.term == "member":
+            # "members of opposition parties" are the parties' people
+            inner = next(
+                (
+                    heads[o]
+                    for c in doc.children[item.head]
+                    if doc.tokens[c].dep == "prep" and doc.tokens[c].lemma.lower() == "of"
+                    for o in doc.children[c]
+                    if o in heads
+                ),
+                None,
+            )
+            if inner is not None:
+                term = replace(term, sector=inner.term.sector)
         if not domestic and (term.sector not in _HOME_SECTORS or item.referring):
             continue
         if item.referring and _of_a_pair(doc, item.head):

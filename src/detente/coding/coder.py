@@ -99,6 +99,8 @@ _CONTAINERS = frozenset(
 _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SERVICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+_ALLEGING = frozenset({"claim", "allege", "charge", "insist", "contend"})
+"""Reporting verbs that tell a contested claim: who they say did it is accused."""
 """A government's own services: who acts when it orders them to."""
 # Where the words that unmake a trigger stand: its object or complement, or its modifier.
 _UNMAKING = frozenset({"dobj", "nsubjpass", "acomp", "oprd", "attr", "amod", "compound"})
@@ -369,11 +371,18 @@ class _Reader:
                     word = self.tokens[i]
                     if word.lemma.lower() in cues or word.text.lower() in cues:
                         return code, word
+            if verb.lemma.lower() in _ALLEGING:
+                # "claimed violent protesters were sent by the government": who did it, alleged
+                for i in parts:
+                    if self.tokens[i].dep == "agent" and self._objects_of(self.tokens[i]):
+                        return "112", self.tokens[i]
         return None
 
     def _said_to(self, verb: Token, cue: Token) -> list[Mention]:
         """Whom a statement is about: whoever the telling word is about ("Turkish interference",
         "Iran's doing"), else the subject of the clause, else the first actor in it."""
+        if cue.dep == "agent":
+            return self._objects_of(cue)
         for c in self.children[cue.i]:
             if self.tokens[c].dep in ("amod", "poss", "compound", "nmod"):
                 found = self._actors(self.tokens[c])
@@ -481,7 +490,7 @@ class _Reader:
                 (s, t, "")
                 for s in sources
                 for t in targets
-                if not _same_actor(s, t) and not (pattern.report and s.actor.key == t.actor.key)
+                if not _same_actor(s, t) and not (pattern.report and s.actor.code == t.actor.code)
             ]
         elif len(sources) > 1 and (symmetric or mutual):
             pairs = [
