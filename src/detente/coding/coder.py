@@ -360,12 +360,19 @@ class _Reader:
         for parts in self._said_groups(verb):
             if any(self.tokens[i].start in told for i in parts):
                 continue
+            root = parts[0]  # breadth first: the clause's head comes first
             if any(
-                self.tokens[i].dep == "neg"
-                or (self.tokens[i].dep == "det" and self.tokens[i].text.lower() == "no")
+                (self.tokens[i].dep == "neg" and self.tokens[i].head == root)
+                or (
+                    self.tokens[i].dep == "det"
+                    and self.tokens[i].text.lower() == "no"
+                    and self.tokens[self.tokens[i].head].head == root
+                )
                 for i in parts
             ):
-                continue  # "said there was no evidence", "said no traces were found"
+                # "said there was no evidence", "said no traces were found" (but not a "don't"
+                # deep in a later clause)
+                continue
             for code, cues in self.book.tone:
                 for i in parts:
                     word = self.tokens[i]
