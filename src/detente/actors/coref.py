@@ -61,6 +61,8 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Plural groups "they" can stand for; governments and delegations come in pairs instead.
 _CROWDS = frozenset({"CVL", "COP", "REB", "OPP", "MIL", "MED", "EDU", "REL", "HLH", "NGO", "BUS"})
 _WINDOW = 2
+_ROLE_WINDOW = 4
+"""How far back "the foreign ministers" looks for the holders of that office."""
 """How many sentences back a pronoun may look."""
 
 
@@ -564,7 +566,7 @@ def _shared_roles(doc: Document) -> dict[int, list[Mention]]:
         for other in doc.mentions:
             if (
                 other.start < m.start
-                and m.sentence - other.sentence <= 2
+                and m.sentence - other.sentence <= _ROLE_WINDOW
                 and other.actor.key is not None
                 and "home-country" not in other.rule
                 and (other.actor.role or "").lower() == singular

@@ -656,7 +656,9 @@ class _SentenceReader:
                 person = holder.person
                 rule += "+office"
         if country is None and igo is None:
-            remembered = self._remembered(person, role)
+            plural = not named and self.tokens[term.stop - 1].tag == "NNS"
+            # "the foreign ministers" are not the one minister met last
+            remembered = None if plural else self._remembered(person, role)
             if remembered is None:
                 stop = name_stop if named else term.stop
                 self.used.update(range(term.first, stop))  # the name is this titled person's

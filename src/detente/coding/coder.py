@@ -678,6 +678,14 @@ class _Reader:
                     for c in self.children[current.i]
                 ):
                     return True  # "a deal to free the hostages", "plans to attack"
+            elif (
+                current.dep == "pobj"
+                and head.lemma.lower() == "to"
+                and head.head != head.i
+                and (above := self.triggers.get(head.head)) is not None
+                and above.pattern.embeds
+            ):
+                return True  # "agreed to a future meeting"
             elif current.dep == "ccomp":
                 above = self.triggers.get(head.i)
                 if above is not None and above.pattern.embeds:
@@ -1288,7 +1296,8 @@ class _Reader:
         return [self.tokens[c] for c in self.children[prep.i] if self.tokens[c].dep == "pobj"]
 
     def _complement(self, token: Token) -> Token | None:
-        """The to-infinitive a trigger takes: "offered to mediate", "readiness to help"."""
+        """The to-infinitive a trigger takes: "offered to mediate", "readiness to help"; or
+        the event noun it agrees or commits to: "agreed to a future meeting"."""
         for c in self.children[token.i]:
             kid = self.tokens[c]
             if kid.dep == "xcomp" or (
@@ -1296,6 +1305,23 @@ class _Reader:
                 and any(self.tokens[a].text.lower() == "to" for a in self.children[kid.i])
             ):
                 return kid
+        for c in self.children[token.i]:
+            kid = self.tokens[c]
+            if kid.dep == "prep" and kid.lemma.lower() == "to" and token.pos == "VERB":
+                for obj in self._pobjs(kid):
+                    if obj.lemma.lower() in _CONTAINERS:  # "a new round of talks"
+                        obj = next(
+                            (
+                                o
+                                for c in self.children[obj.i]
+                                if self.tokens[c].dep == "prep"
+                                and self.tokens[c].lemma.lower() == "of"
+                                for o in self._pobjs(self.tokens[c])
+                            ),
+                            obj,
+                        )
+                    if self.book.candidates(obj.lemma.lower(), "NOUN"):
+                        return obj
         return None
 
     def _subtree(
