@@ -190,3 +190,32 @@ def test_an_acronym_in_brackets_is_the_body_named_before_it():
         "rejected the bill."
     )
     assert _actor_of(text, "NCIC")[-1][:2] == ("KEN", "GOV")
+
+
+def test_criticism_of_a_thing_named_before_targets_its_parties():
+    text = (
+        "Ethiopia's prime minister commented on the Somali-Turkish naval agreement on Monday. "
+        "Later he denounced the naval agreement again."
+    )
+    second = [e for e in detente.code(text, published="2024-03-05") if e.sentence == 1]
+    assert {(e.source.actor.key, e.target.actor.key) for e in second if e.target} == {
+        ("ETH", "SOM"),
+        ("ETH", "TUR"),
+    }
+
+
+def test_killed_in_the_strike_told_before_takes_its_attacker():
+    text = (
+        "Israeli aircraft struck a car in southern Lebanon on Tuesday. "
+        "A Hezbollah commander who was travelling in it was killed in the strike."
+    )
+    killed = [e for e in detente.code(text, published="2024-03-05") if e.sentence == 1]
+    assert [(e.cameo.root, e.source.actor.key) for e in killed] == [("19", "ISR")]
+
+
+def test_a_person_introduced_later_is_known_where_first_named():
+    text = (
+        "The convoy was met by Abu Zaid al-Hamdani. al-Hamdani is the deputy commander of the "
+        "Popular Mobilization Forces. Washington imposed sanctions on al-Hamdani in 2021."
+    )
+    assert _actor_of(text, "Abu Zaid al-Hamdani")[0][:2] == ("IRQ", "REB")

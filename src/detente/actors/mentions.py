@@ -1230,8 +1230,9 @@ def _acronyms(doc: Document, mentions: list[Mention]) -> list[Mention]:
 def _placed_late(mention: Mention) -> bool:
     """A person the readers could not place as they read, placed once the whole story was
     known: the memory never saw them."""
-    return mention.actor.person is not None and mention.rule.endswith(
-        ("+home-country", "+apposition", "+joined")
+    return mention.actor.person is not None and (
+        mention.rule.endswith(("+home-country", "+apposition", "+joined"))
+        or mention.rule.startswith("apposition:")  # "al-Muhandis was the deputy commander"
     )
 
 
@@ -1253,8 +1254,10 @@ def _named_again(doc: Document, mentions: list[Mention], people: list[Mention]) 
     dropped: set[int] = set()
     for begin, stop in _name_runs(doc):
         text = doc.token_span(begin, stop).text.lower()
+        # before or after: "met by Abu Mahdi al-Muhandis ... al-Muhandis was the deputy
+        # commander of the PMF" names one man twice
         first = by_name.get(text) or by_name.get(text.split()[-1])
-        if first is None or doc.tokens[begin].start <= first.start:
+        if first is None or first.first == begin:
             continue
         here = [m for i in range(begin, stop) for m in covered.get(i, ())]
         if any(not m.rule.endswith(":home-country") for m in here):
@@ -1275,16 +1278,25 @@ def _name_runs(doc: Document) -> Iterable[tuple[int, int]]:
             i += 1
             continue
         j = i + 1
-        while j < len(tokens) and _capitalised_name(tokens[j]):
-            if tokens[j].sentence != tokens[i].sentence:
+        while j < len(tokens) and tokens[j].sentence == tokens[i].sentence:
+            if _capitalised_name(tokens[j]):
+                j += 1
+            elif (  # "al-Muhandis", "Abu Mahdi al-Muhandis"
+                j + 1 < len(tokens)
+                and tokens[j].text in ("-", "‐")
+                and not tokens[j - 1].whitespace
+                and not tokens[j].whitespace
+                and tokens[j + 1].tag in _NAME_TAGS
+            ):
+                j += 2
+            else:
                 break
-            j += 1
         yield i, j
         i = j
 
 
 def _capitalised_name(token: Token) -> bool:
-    return token.tag in _NAME_TAGS and token.text[:1].isupper()
+    return token.tag in _NAME_TAGS and (token.text[:1].isupper() or token.text == "al")
 
 
 def _home_people(

@@ -736,7 +736,38 @@ class _Reader:
             )
         if not found:
             found = self._role_clause_subject(token)
+        if not found and token.pos == "VERB":
+            found = self._agent_of_named_event(token)
         return found
+
+    def _agent_of_named_event(self, verb: Token) -> list[Mention]:
+        """ "(al-Muhandis,) who was also killed in the airstrike": a passive with no agent whose
+        "in"/"during" phrase names an event told before takes that event's source."""
+        if not any(self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[verb.i]):
+            return []
+        for c in self.children[verb.i]:
+            prep = self.tokens[c]
+            if prep.dep != "prep" or prep.lemma.lower() not in ("in", "during", "by"):
+                continue
+            for noun in self._pobjs(prep):
+                roots = _REFERRED_EVENTS.get(noun.lemma.lower())
+                if roots is None or not self._definite_noun(noun):
+                    continue
+                for event in reversed(self.told):
+                    if (
+                        event.cameo.root in roots
+                        and 0 <= verb.sentence - event.sentence <= _REFERRED_WINDOW
+                        and event.source is not None
+                    ):
+                        return [event.source]
+        return []
+
+    def _definite_noun(self, noun: Token) -> bool:
+        return any(
+            self.tokens[d].dep in ("det", "poss")
+            and self.tokens[d].text.lower() in ("the", "this", "that", "these", "those")
+            for d in self.children[noun.i]
+        )
 
     def _subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
         kids = [self.tokens[c] for c in self.children[verb.i]]
@@ -1122,6 +1153,30 @@ class _Reader:
                     return [victim]  # "Iran regrets this mistake": its own act, towards Ukraine
                 if teller.actor.code != source.actor.code:  # at home: police and accused
                     return [teller]
+            owners = self._owners_named_before(noun, source)
+            if owners:
+                return owners
+        return []
+
+    def _owners_named_before(self, noun: Token, source: Mention) -> list[Mention]:
+        """ "denounced the border agreement": the same thing named shortly before with its
+        parties ("the Turkish-Libyan maritime border agreement"), though no event was told."""
+        lemma = noun.lemma.lower()
+        for earlier in reversed(self.tokens[: noun.i]):
+            if noun.sentence - earlier.sentence > _REFERRED_WINDOW:
+                break
+            if earlier.lemma.lower() != lemma or earlier.pos != "NOUN":
+                continue
+            found = [
+                m
+                for c in self.children[earlier.i]
+                if self.tokens[c].dep in ("amod", "compound", "poss", "nmod")
+                for i in self._subtree(c, 2)  # "Turkish-Libyan"
+                for m in self.at.get(i, ())
+                if m.actor.key not in (None, source.actor.key) and m.actor.person is None
+            ]
+            if found:
+                return _unique(found)
         return []
 
     def _participants(self, sentence: int, outsider: Mention, root: str) -> list[Mention]:
