@@ -667,6 +667,8 @@ class _Reader:
                 above = self.triggers.get(head.i)
                 if above is not None and above.pattern.embeds:
                     return True
+                if current.dep == "xcomp" and above is not None and above.pattern.report:
+                    return False  # 'tweeted: "Thank you to ..."': the words quoted
                 if (
                     current.dep == "xcomp"
                     and head.lemma.lower() not in self.book.aspect_verbs
