@@ -308,6 +308,8 @@ class _Reader:
                 return False
             if need.startswith("no:") and any(k.dep == need[3:] for k in kids):
                 return False
+            if need.startswith("dep:") and not any(k.dep == need[4:] for k in kids):
+                return False  # "called the death a senseless killing": an object predicate
             if need.startswith("mod:") and not any(
                 k.dep in ("amod", "compound", "nmod") and k.lemma.lower() == need[4:] for k in kids
             ):

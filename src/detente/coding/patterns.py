@@ -18,7 +18,7 @@ from detente.coding.ontology import Ontology, default_ontology
 from detente.datafiles import data_path, line_of, read_yaml
 from detente.errors import DataFileError
 
-_REQUIREMENTS = ("prep:", "no:", "mod:")
+_REQUIREMENTS = ("prep:", "no:", "mod:", "dep:")
 _PLAIN_REQUIREMENTS = frozenset({"object", "complement", "target", "named", "actor-object"})
 """Requirements with an argument: a preposition, a dependency or a modifier."""
 SLOTS = frozenset(
