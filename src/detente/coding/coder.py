@@ -99,6 +99,9 @@ _CONTAINERS = frozenset(
 _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SERVICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+_SPOKEN_ROOTS = frozenset({"01", "02", "04", "10", "11", "12", "13", "14"})
+"""Families done in words or on the street: a purpose of this kind ("gathered to protest") is
+done by the act it is the purpose of."""
 _ALLEGING = frozenset({"claim", "allege", "charge", "insist", "contend"})
 """Reporting verbs that tell a contested claim: who they say did it is accused."""
 """A government's own services: who acts when it orders them to."""
@@ -640,7 +643,7 @@ class _Reader:
             return Modality.HYPOTHETICAL, code  # "the way for the two to restore ties"
         if any(k.dep == "aux" and k.text.lower() in _HYPOTHETICAL_AUX for k in kids):
             return Modality.HYPOTHETICAL, code
-        if self._embedded(clause):
+        if self._embedded(clause, spoken=code[:2] in _SPOKEN_ROOTS):
             return Modality.HYPOTHETICAL, code
         if any(k.dep == "aux" and k.text.lower() in _FUTURE_AUX for k in kids):
             for key in (code, code[:3], code[:2]):
@@ -658,7 +661,7 @@ class _Reader:
             current = self.tokens[current.head]
         return current
 
-    def _embedded(self, clause: Token) -> bool:
+    def _embedded(self, clause: Token, *, spoken: bool = False) -> bool:
         """Whether the clause is the complement of an intent, threat, demand or plan."""
         current = clause
         for _ in range(_MAX_CLIMB):
@@ -707,6 +710,17 @@ class _Reader:
                 for c in self.children[current.i]
             ):
                 return True
+            elif (
+                current.dep == "advcl"
+                and not spoken  # "turned out to protest", "summoned him to lodge a protest"
+                and current.i > head.i
+                and current.tag == "VB"
+                and any(
+                    self.tokens[c].dep == "aux" and self.tokens[c].text.lower() == "to"
+                    for c in self.children[current.i]
+                )
+            ):
+                return True  # "met ... to sign an agreement": the purpose, not yet done
             elif current.dep not in ("conj", "prep", "pobj", "dobj"):
                 return False
             current = head
