@@ -1259,8 +1259,8 @@ class _Reader:
         return found
 
     def _is_place(self, mention: Mention) -> bool:
-        if mention.place:
-            return True
+        if mention.place or self._facility_place(mention):
+            return True  # "Baghdad International Airport" is where, not whom
         head = self.tokens[mention.head]
         if head.dep == "appos" and head.head != head.i:
             head = self.tokens[head.head]
