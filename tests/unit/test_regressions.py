@@ -219,3 +219,23 @@ def test_a_person_introduced_later_is_known_where_first_named():
         "Popular Mobilization Forces. Washington imposed sanctions on al-Hamdani in 2021."
     )
     assert _actor_of(text, "Abu Zaid al-Hamdani")[0][:2] == ("IRQ", "REB")
+
+
+def test_the_attack_far_from_anything_like_it_is_the_lead_event():
+    filler = " ".join(
+        f"Ukrainian officials in the {n} district said the streets were quiet on Sunday."
+        for n in ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+    )
+    text = (
+        "Russian forces shelled the Ukrainian city of Kharkiv on Saturday. "
+        + filler
+        + " The Polish foreign minister condemned the attack on Monday."
+    )
+    last = [e for e in detente.code(text, published="2024-05-20") if "Polish" in e.evidence.text]
+    assert [(e.source.actor.key, e.target.actor.key) for e in last] == [("POL", "RUS")]
+
+
+def test_calling_it_names_the_parties_of_the_thing_named_before():
+    text = "Greek Prime Minister Kyriakos Mitsotakis discussed the Turkish-Libyan accord, calling it void."
+    events = detente.code(text, published="2020-01-08")
+    assert {e.target.actor.key for e in events if e.cameo.root == "11"} == {"TUR", "LBY"}

@@ -213,6 +213,8 @@ class Coreference:
             if antecedent is None:
                 return []
             return [self._refer(doc, token, antecedent, "coref:pronoun")]
+        if token.tag == "PRP" and word == "it" and _thing_before(doc, token, by_token):
+            return []  # "commented on the agreement, calling it null and void"
         if token.tag in ("PRP", "PRP$") and word in _NEUTER:
             singular = [s for s in recent if doc.tokens[s.mention.head].tag not in ("NNS", "NNPS")]
             antecedent = _salient(singular, token, lambda a: a.person is None, subjects_only=True)
@@ -368,6 +370,18 @@ def _fronted_owner(
         if m.actor.key is not None and (m.actor.person is not None) == person and not m.place
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _thing_before(doc: Document, token: Token, by_token: dict[int, list[Mention]]) -> bool:
+    """Whether an object "it" has a thing to stand for earlier in its sentence: a noun object
+    that names no actor."""
+    if token.dep not in ("dobj", "pobj"):
+        return False
+    first = doc.sentences[token.sentence].first
+    return any(
+        t.pos == "NOUN" and t.dep in ("dobj", "pobj") and not by_token.get(t.i)
+        for t in doc.tokens[first : token.i]
+    )
 
 
 def _bare_definite(doc: Document, token: Token) -> bool:

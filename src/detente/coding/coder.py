@@ -163,6 +163,8 @@ _REFERRED_EVENTS: dict[str, frozenset[str]] = {
 }
 _REFERRED_WINDOW = 6
 """How many sentences back "the attack" may point (news returns to its main event)."""
+_LEAD_SENTENCES = 2
+"""The lead: the sentences that tell the story's main event."""
 _CONTEXT_TARGET_PENALTY = 0.7
 _MAX_CLIMB = 6
 
@@ -395,6 +397,20 @@ class _Reader:
         "Iran's doing"), else the subject of the clause, else the first actor in it."""
         if cue.dep == "agent":
             return self._objects_of(cue)
+        for c in self.children[verb.i]:
+            kid = self.tokens[c]
+            if kid.dep == "dobj" and kid.tag == "PRP" and kid.text.lower() == "it":
+                # "commented on the Turkish-Libyan agreement, calling it null and void"
+                thing = next(
+                    (
+                        t
+                        for t in reversed(self.tokens[self.doc.sentences[verb.sentence].first : c])
+                        if t.pos == "NOUN" and t.dep in ("dobj", "pobj") and not self.at.get(t.i)
+                    ),
+                    None,
+                )
+                if thing is not None:
+                    return self._modifier_actors(thing)
         for c in self.children[cue.i]:
             if self.tokens[c].dep in ("amod", "poss", "compound", "nmod"):
                 found = self._actors(self.tokens[c])
@@ -1156,9 +1172,14 @@ class _Reader:
                 for d in self.children[noun.i]
             ):
                 continue
-            for event in reversed(self.told):
-                if not 0 < token.sentence - event.sentence <= _REFERRED_WINDOW:
-                    continue
+            recent = [
+                e
+                for e in reversed(self.told)
+                if 0 < token.sentence - e.sentence <= _REFERRED_WINDOW
+            ]
+            # far from anything like it, "the attack" is the story's own, told in its lead
+            lead = [e for e in self.told if e.sentence < _LEAD_SENTENCES < token.sentence]
+            for event in recent + lead:
                 teller = event.source
                 if event.cameo.root not in roots or teller is None:
                     continue
@@ -1187,15 +1208,25 @@ class _Reader:
                 continue
             found = [
                 m
-                for c in self.children[earlier.i]
+                for m in self._modifier_actors(earlier)
+                if m.actor.key != source.actor.key and m.actor.person is None
+            ]
+            if found:
+                return found
+        return []
+
+    def _modifier_actors(self, noun: Token) -> list[Mention]:
+        """The actors that modify a noun: "the Turkish-Libyan agreement", "Iran's plan"."""
+        return _unique(
+            [
+                m
+                for c in self.children[noun.i]
                 if self.tokens[c].dep in ("amod", "compound", "poss", "nmod")
                 for i in self._subtree(c, 2)  # "Turkish-Libyan"
                 for m in self.at.get(i, ())
-                if m.actor.key not in (None, source.actor.key) and m.actor.person is None
+                if m.actor.key is not None
             ]
-            if found:
-                return _unique(found)
-        return []
+        )
 
     def _participants(self, sentence: int, outsider: Mention, root: str) -> list[Mention]:
         """Everyone on either side of the meetings (or agreements) told shortly before, but
