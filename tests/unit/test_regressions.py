@@ -236,6 +236,9 @@ def test_the_attack_far_from_anything_like_it_is_the_lead_event():
 
 
 def test_calling_it_names_the_parties_of_the_thing_named_before():
-    text = "Greek Prime Minister Kyriakos Mitsotakis discussed the Turkish-Libyan accord, calling it void."
+    text = (
+        "Greek Prime Minister Kyriakos Mitsotakis discussed the Turkish-Libyan accord, "
+        "calling it void."
+    )
     events = detente.code(text, published="2020-01-08")
     assert {e.target.actor.key for e in events if e.cameo.root == "11"} == {"TUR", "LBY"}
