@@ -533,6 +533,8 @@ class _Reader:
             for source in sources:
                 referred = self._referred_targets(token, source)
                 if referred:
+                    if code[:2] in _SPOKEN_ROOTS:
+                        referred = [_state_behind(t) for t in referred]
                     pairs.extend((source, t, "+referred-target") for t in referred)
                     continue
                 target = self._context_target(token, source, sources)
@@ -1445,6 +1447,15 @@ class _Reader:
 
 
 _MILITARY_ROOTS = frozenset({"15", "18", "19", "20"})
+
+
+def _state_behind(mention: Mention) -> Mention:
+    """Words about an act of a country's forces ("condemned the attack") are addressed to
+    the state behind them."""
+    actor = mention.actor
+    if actor.sector != "MIL" or actor.person is not None or actor.country is None:
+        return mention
+    return replace(mention, actor=replace(actor, sector="GOV"))
 
 
 def _people_of(mention: Mention) -> Mention:
