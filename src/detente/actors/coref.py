@@ -32,7 +32,16 @@ _FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
 _FIRST_SINGULAR = frozenset({"i", "me", "my", "mine"})
 _FIRST_PERSON = _FIRST_PLURAL | _FIRST_SINGULAR
 _MAX_CLIMB = 4
-_INTERNATIONAL_ROLES = ("foreign", "ambassador", "envoy", "diplomat", "leader", "head of state")
+_INTERNATIONAL_ROLES = (
+    "foreign",
+    "defence",
+    "defense",
+    "ambassador",
+    "envoy",
+    "diplomat",
+    "leader",
+    "head of state",
+)
 _REPORTING = frozenset(
     {
         "say",
@@ -120,7 +129,9 @@ class Coreference:
             added.extend(self._resolve(doc, token, seen, by_token))
         shared = _shared_roles(doc)
         added.extend(m for group in shared.values() for m in group)
-        shared.update({m.head: [] for m in doc.mentions if _many_countries(doc, m)})
+        for m in doc.mentions:
+            if m.head not in shared and _many_countries(doc, m):
+                shared[m.head] = []
         if not added and not shared:
             return doc
         # "its army": the possessor's army replaces a guess from the home country
@@ -571,21 +582,35 @@ def _shared_roles(doc: Document) -> dict[int, list[Mention]]:
             m.rule.startswith("title:")
             and m.rule.endswith("+home-country")
             and doc.tokens[m.head].tag == "NNS"
-            and _definite(doc, doc.tokens[m.head])
             and m.actor.role
         ):
             continue
+        definite = _definite(doc, doc.tokens[m.head])
+        if not definite and not _many_countries(doc, m):
+            continue
         singular = m.actor.role.lower()
+
+        def holds(other: Mention, role: str = singular) -> bool:
+            return (
+                other.actor.key is not None
+                and "home-country" not in other.rule
+                and (other.actor.role or "").lower() == role
+            )
+
         holders: dict[str, Mention] = {}
         for other in doc.mentions:
             if (
                 other.start < m.start
                 and m.sentence - other.sentence <= _ROLE_WINDOW
-                and other.actor.key is not None
-                and "home-country" not in other.rule
-                and (other.actor.role or "").lower() == singular
+                and holds(other)
             ):
-                holders.setdefault(other.actor.key, other)
+                holders.setdefault(str(other.actor.key), other)
+        if not holders and not definite:
+            # "an assembly of several foreign ministers ... Egyptian foreign minister Sameh
+            # Shoukry and his counterparts": the lead names them after
+            for other in doc.mentions:
+                if other.start > m.end and 0 < other.sentence - m.sentence <= 2 and holds(other):
+                    holders.setdefault(str(other.actor.key), other)
         if len(holders) > 1:
             found[m.head] = [
                 replace(m, actor=h.actor, rule=f"coref:same-role:{h.text}")

@@ -594,14 +594,14 @@ class _SentenceReader:
             others = self._coordinated(left)
             if others and owner is not None:
                 first = min(left, *(i for i, _ in others))
-                role = term.term.role or term.term.term.title()
+                role, base = self._role_of(term)
                 found = []
                 for who in [owner, *(a for _, a in others)]:
                     actor = Actor(
                         name=f"{who.name} {role}",
                         country=who.country,
                         igo=who.igo,
-                        sector=term.term.sector,
+                        sector=base,
                         role=role,
                     )
                     rule = f"title:{term.term.where}+{who.name}"
@@ -621,7 +621,7 @@ class _SentenceReader:
                 speaks=last in _SPOKESPEOPLE,
                 office=local and last not in _MISSIONS,
             )
-        role = term.term.role or term.term.term.title()
+        role, base = self._role_of(term)
         country = igo = None
         person: str | None = None
         rule = f"title:{term.term.where}"
@@ -678,7 +678,7 @@ class _SentenceReader:
                 return [self._mention(term.first, term.stop, remembered, rule, 0.85)]
             country, igo = remembered.country, remembered.igo
             person = person or remembered.person
-        sector = term.term.sector
+        sector = base
         # "a spokesman for the PMF", "a Hamas official", "a Taliban commander": a body's
         # officials and commanders are of its sector
         if (
@@ -703,6 +703,19 @@ class _SentenceReader:
         if appos is not None:  # the name set off by commas is the same person
             found.append(self._mention(appos[1], appos[2], actor, rule + "+apposition", 0.95))
         return found
+
+    def _role_of(self, term: _Term) -> tuple[str, str]:
+        """A title's role and sector; "his counterpart" holds the office of whoever "his" is
+        (the titled person met last: "Lithuanian Defence Minister ... his Latvian counterpart"
+        is Latvia's defence minister)."""
+        role = term.term.role or term.term.term.title()
+        if term.term.term == "counterpart" and any(
+            self.tokens[c].dep == "poss" for c in self.doc.children[term.stop - 1]
+        ):
+            for actor in reversed(self.memory.recent):
+                if actor.person and actor.role and actor.role != role and actor.sector:
+                    return actor.role, actor.sector
+        return role, term.term.sector
 
     def _appositive_name(self, term: _Term, stop: int) -> tuple[str, int, int] | None:
         """A name set off by a comma after a title: "Iran's president, Masoud Pezeshkian,",
