@@ -242,3 +242,12 @@ def test_calling_it_names_the_parties_of_the_thing_named_before():
     )
     events = detente.code(text, published="2020-01-08")
     assert {e.target.actor.key for e in events if e.cameo.root == "11"} == {"TUR", "LBY"}
+
+
+def test_a_counterpart_holds_the_office_of_whoever_his_is():
+    text = (
+        "Lithuanian Defence Minister Dovile Sakaliene spoke in Vilnius. Latvian Foreign "
+        "Minister Baiba Braze arrived later. Sakaliene then met her Estonian counterpart "
+        "Hanno Pevkur."
+    )
+    assert _actor_of(text, "Estonian counterpart Hanno Pevkur") == [("EST", "MIL", "Hanno Pevkur")]

@@ -127,6 +127,7 @@ class Coreference:
                 covered.update(range(found[0].first, found[0].stop))
         for token in speakers:
             added.extend(self._resolve(doc, token, seen, by_token))
+        doc = doc.evolve(mentions=tuple(_counterpart(doc, m, added) for m in doc.mentions))
         shared = _shared_roles(doc)
         added.extend(m for group in shared.values() for m in group)
         for m in doc.mentions:
@@ -349,6 +350,29 @@ def _speaker(doc: Document, token: Token, by_token: dict[int, list[Mention]]) ->
                 if found and doc.tokens[c].text.lower() not in _FIRST_PLURAL | _FIRST_SINGULAR:
                     return found[0]
     return None
+
+
+def _counterpart(doc: Document, mention: Mention, added: Sequence[Mention]) -> Mention:
+    """ "Lithuanian Defence Minister ... his Latvian counterpart": a counterpart holds the office
+    of whoever "his" is."""
+    if mention.actor.role != "Counterpart":
+        return mention
+    owner = next(
+        (
+            m
+            for m in added
+            if doc.tokens[m.head].tag == "PRP$"
+            and doc.tokens[m.head].head == mention.head
+            and m.actor.role
+            and m.actor.role != "Counterpart"
+            and m.actor.sector
+        ),
+        None,
+    )
+    if owner is None:
+        return mention
+    actor = replace(mention.actor, role=owner.actor.role, sector=owner.actor.sector)
+    return replace(mention, actor=actor)
 
 
 def _fronted_owner(

@@ -705,17 +705,9 @@ class _SentenceReader:
         return found
 
     def _role_of(self, term: _Term) -> tuple[str, str]:
-        """A title's role and sector; "his counterpart" holds the office of whoever "his" is
-        (the titled person met last: "Lithuanian Defence Minister ... his Latvian counterpart"
-        is Latvia's defence minister)."""
-        role = term.term.role or term.term.term.title()
-        if term.term.term == "counterpart" and any(
-            self.tokens[c].dep == "poss" for c in self.doc.children[term.stop - 1]
-        ):
-            for actor in reversed(self.memory.recent):
-                if actor.person and actor.role and actor.role != role and actor.sector:
-                    return actor.role, actor.sector
-        return role, term.term.sector
+        """A title's role and sector ("his counterpart" takes the office of whoever "his" is
+        once the coreference stage knows)."""
+        return term.term.role or term.term.term.title(), term.term.sector
 
     def _appositive_name(self, term: _Term, stop: int) -> tuple[str, int, int] | None:
         """A name set off by a comma after a title: "Iran's president, Masoud Pezeshkian,",
