@@ -251,3 +251,14 @@ def test_a_counterpart_holds_the_office_of_whoever_his_is():
         "Hanno Pevkur."
     )
     assert _actor_of(text, "Estonian counterpart Hanno Pevkur") == [("EST", "MIL", "Hanno Pevkur")]
+
+
+def test_a_passive_with_no_agent_goes_on_the_act_told_just_before():
+    text = (
+        "In 2019 the European Union imposed sanctions on the Syrian businessman Samer Foz. "
+        "He was further sanctioned in 2021."
+    )
+    second = [e for e in detente.code(text, published="2022-01-10") if e.sentence == 1]
+    assert [(e.cameo.root, e.source.actor.key, e.target.actor.key) for e in second] == [
+        ("16", "IGO:EU", "SYR")
+    ]

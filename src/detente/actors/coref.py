@@ -221,6 +221,7 @@ class Coreference:
                 lambda a: a.person is not None or bool(a.role),
                 object_pronoun=token.tag == "PRP"
                 and token.dep in ("dobj", "pobj", "dative", "iobj"),
+                people=True,
             )
             if antecedent is None:
                 return []
@@ -481,6 +482,7 @@ def _salient(
     *,
     subjects_only: bool = False,
     object_pronoun: bool = False,
+    people: bool = False,
 ) -> Mention | None:
     """The most salient earlier mention: a subject in this sentence, then a subject before,
     then (for people) the latest mention at all. An object pronoun ("labeled Soleimani a
@@ -499,6 +501,17 @@ def _salient(
         ]
         if named:
             return named[-1].mention
+    if people:
+        # "... labeled Soleimani a terrorist and sanctioned him. He was further sanctioned":
+        # the person of the sentence just before, its subject first, then anyone named in it
+        last = [
+            s
+            for s in candidates
+            if s.mention.sentence == token.sentence - 1 and s.mention.actor.person is not None
+        ]
+        ranked = [s for s in last if s.subject] or last
+        if ranked:
+            return ranked[-1].mention
     before = [s for s in candidates if s.subject]
     if before:
         return before[-1].mention

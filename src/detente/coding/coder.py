@@ -163,6 +163,8 @@ _REFERRED_EVENTS: dict[str, frozenset[str]] = {
 }
 _REFERRED_WINDOW = 6
 """How many sentences back "the attack" may point (news returns to its main event)."""
+_CONTINUED = 2
+"""How many sentences back a passive with no agent may take the agent of the same act."""
 _LEAD_SENTENCES = 2
 """The lead: the sentences that tell the story's main event."""
 _CONTEXT_TARGET_PENALTY = 0.7
@@ -507,6 +509,8 @@ class _Reader:
         else:
             # "Iran and Iraq agreed to cooperate": each side towards the other
             mutual = not targets and code[:2] <= "08" and len({s.actor.key for s in sources}) > 1
+        if not sources and token.pos == "VERB":
+            sources = self._agent_continued(token, pattern)
         if not sources:
             return
         if "target" in pattern.requires and not targets and len({s.actor.key for s in sources}) < 2:
@@ -775,6 +779,20 @@ class _Reader:
         if not found and token.pos == "VERB":
             found = self._agent_of_named_event(token)
         return found
+
+    def _agent_continued(self, verb: Token, pattern: Pattern) -> list[Mention]:
+        """ "The US levied sanctions against him. He was further sanctioned in 2011": a passive
+        with no agent goes on the story of the same kind of act told just before."""
+        if not any(self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[verb.i]):
+            return []
+        for event in reversed(self.told):
+            if (
+                event.cameo.root == pattern.code[:2]
+                and 0 < verb.sentence - event.sentence <= _CONTINUED
+                and event.source is not None
+            ):
+                return [event.source]
+        return []
 
     def _agent_of_named_event(self, verb: Token) -> list[Mention]:
         """ "(al-Muhandis,) who was also killed in the airstrike": a passive with no agent whose
