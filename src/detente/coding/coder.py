@@ -99,6 +99,7 @@ _CONTAINERS = frozenset(
 _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SERVICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _SPOKEN_ROOTS = frozenset({"01", "02", "04", "10", "11", "12", "13", "14"})
 """Families done in words or on the street: a purpose of this kind ("gathered to protest") is
 done by the act it is the purpose of."""
@@ -367,7 +368,13 @@ class _Reader:
         clause said reports an event of its own, is negated, or has no tone."""
         told = {e.trigger.start for e in self.told}
         for parts in self._said_groups(verb):
-            if any(self.tokens[i].start in told for i in parts):
+            # a clause that tells an act is coded as that act; one that judges an act it names
+            # ("found the Israeli raid unjustified") is a statement of its own
+            if any(
+                self.tokens[i].start in told
+                and (self.tokens[i].pos == "VERB" or self.tokens[i].dep not in _SUBJECTS)
+                for i in parts
+            ):
                 continue
             root = parts[0]  # breadth first: the clause's head comes first
             if any(
