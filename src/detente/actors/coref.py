@@ -534,6 +534,22 @@ def _group(doc: Document, recent: Sequence[_Seen], token: Token) -> list[Mention
         and s.mention.sentence >= token.sentence - 1
     ]
     together = _coordinated_subjects(doc, earlier, token)
+    if len({m.actor.key for m in together}) > 1 and together[0].sentence == token.sentence:
+        return together
+    plural = [
+        s.mention
+        for s in earlier
+        if s.mention.sentence == token.sentence
+        and not s.mention.place
+        and s.mention.actor.key is not None
+        and doc.tokens[s.mention.head].tag in ("NNS", "NNPS")
+        and not s.subject
+    ]
+    if plural and not any(g.sentence == token.sentence for g in groups):
+        # "imposed sanctions on two senior RSF commanders, freezing their assets": the people
+        # just named in this sentence
+        last = plural[-1]
+        return [m for m in plural if m.head == last.head]
     if len({m.actor.key for m in together}) > 1:
         return together
     if groups:
