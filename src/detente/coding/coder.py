@@ -242,7 +242,12 @@ class _Reader:
             nominal = trigger.token.pos != "VERB"
             for event in self._code(trigger):
                 self.told.append(event)
-                key = (event.sentence, event.cameo.code, _codes(event, trigger.pattern.symmetric))
+                # a pattern's symmetry is its own code's: "gathered" (040) made a protest (141)
+                # is as directed as any protest
+                symmetric = (
+                    trigger.pattern.symmetric and event.cameo.root == trigger.pattern.code[:2]
+                )
+                key = (event.sentence, event.cameo.code, _codes(event, symmetric))
                 held = best.get(key)
                 if held is None or (held[1], -held[0].confidence) > (nominal, -event.confidence):
                     best[key] = (event, nominal)
@@ -925,6 +930,8 @@ class _Reader:
             claimed = self.tokens[head.head]  # "claimed responsibility for a drone strike"
             if claimed.lemma.lower() in ("responsibility", "credit") and claimed.head != claimed.i:
                 return self.tokens[claimed.head]
+            if claimed.lemma.lower() in self.book.gather_verbs and claimed.pos == "VERB":
+                return claimed  # "gathered in the capital for a rally"
         if noun.dep == "pobj" and head.lemma.lower() in self.book.frame_preps:
             verb = self.tokens[head.head]
             if verb.pos in ("VERB", "AUX"):

@@ -122,6 +122,8 @@ class PatternBook:
     future_codes: Mapping[str, str]
     happen_verbs: frozenset[str] = frozenset()
     """Verbs an event noun is the subject of when it simply happens ("protests erupted")."""
+    gather_verbs: frozenset[str] = frozenset()
+    """Verbs of coming together for an event ("gathered for a rally"): who gathers holds it."""
     command_verbs: frozenset[str] = frozenset()
     """Verbs by which an authority has its own services act ("instructed the police to
     investigate"): the act is the authority's."""
@@ -179,6 +181,7 @@ def load_patterns(path: Path | None = None, *, ontology: Ontology | None = None)
         role_verbs=words("role_verbs"),
         happen_verbs=words("happen_verbs"),
         command_verbs=words("command_verbs"),
+        gather_verbs=words("gather_verbs"),
         future_codes=future_codes,
         tone=_tone(raw.get("tone", {}), ontology, where),
         index=ordered,
