@@ -1,0 +1,98 @@
+"""The referee's numbers: the dev set and the PETRARCH-2 sentences coded by the `detente`
+command and scored by `../shared/eval/score.py`, exactly as the README's "How we measure" says.
+
+The floors are the acceptance levels we have reached (the actors issue: who-to-whom recall
+>= 0.85 with precision >= 0.80, sector agreement >= 0.85) and, where no level is promised yet,
+the measured level less a little, so that a change that loses ground fails here first.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from detente.cli.main import main
+from tests.conftest import SHARED
+
+EVAL = SHARED / "eval"
+DEV_GOLD = [EVAL / "dev" / "seed.gold.jsonl", EVAL / "dev" / "wikinews2020.gold.jsonl"]
+PETR2_GOLD = [EVAL / "petr2" / "gold.jsonl"]
+
+DEV_F1 = 0.80
+DEV_PRECISION = 0.80
+DYAD_RECALL = 0.85
+DYAD_PRECISION = 0.80
+SECTOR_AGREEMENT = 0.85
+SEED_F1 = 0.95
+PETR2_F1 = 0.30
+
+
+def _python(*args: str | Path) -> str:
+    done = subprocess.run(
+        [sys.executable, *(str(a) for a in args)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=True,
+    )
+    return done.stdout
+
+
+def _score(gold: list[Path], texts: Path, pred: Path, *extra: str) -> dict[str, Any]:
+    args: list[str | Path] = [EVAL / "score.py"]
+    for g in gold:
+        args += ["--gold", g]
+    out = _python(*args, "--texts", texts, "--pred", pred, *extra)
+    # a JSON object, then one summary line
+    return json.loads(out[: out.rstrip().rfind("\n")])
+
+
+def _coded(tmp: Path, gold: list[Path], texts: Path) -> Path:
+    """The gold files' articles, coded by `detente code` into an events file."""
+    args: list[str | Path] = [EVAL / "make_input.py"]
+    for g in gold:
+        args += ["--gold", g]
+    source = tmp / "input.jsonl"
+    source.write_text(_python(*args, "--texts", texts), encoding="utf-8")
+    events = tmp / "events.jsonl"
+    assert main(["code", str(source), "--output", str(events)]) == 0
+    return events
+
+
+@pytest.fixture(scope="module")
+def dev_events(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not all(g.is_file() for g in DEV_GOLD):
+        pytest.skip(f"no dev gold in {EVAL / 'dev'}")
+    return _coded(tmp_path_factory.mktemp("dev"), DEV_GOLD, EVAL / "dev" / "texts")
+
+
+def test_dev_set_events(dev_events: Path) -> None:
+    result = _score(DEV_GOLD, EVAL / "dev" / "texts", dev_events)
+    assert result["precision"] >= DEV_PRECISION, result
+    assert result["f1"] >= DEV_F1, result
+    assert result["sector_agreement"] >= SECTOR_AGREEMENT, result
+
+
+def test_dev_set_who_did_what_to_whom(dev_events: Path) -> None:
+    result = _score(DEV_GOLD, EVAL / "dev" / "texts", dev_events, "--dyad-only")
+    assert result["recall"] >= DYAD_RECALL, result
+    assert result["precision"] >= DYAD_PRECISION, result
+    assert result["sector_agreement"] >= SECTOR_AGREEMENT, result
+
+
+def test_seed_story(dev_events: Path) -> None:
+    result = _score(DEV_GOLD[:1], EVAL / "dev" / "texts", dev_events)
+    assert result["f1"] >= SEED_F1, result
+
+
+def test_petrarch_sentences(tmp_path: Path) -> None:
+    if not all(g.is_file() for g in PETR2_GOLD):
+        pytest.skip(f"no PETRARCH-2 gold in {EVAL / 'petr2'}")
+    events = _coded(tmp_path, PETR2_GOLD, EVAL / "petr2" / "texts")
+    result = _score(PETR2_GOLD, EVAL / "petr2" / "texts", events)
+    assert result["f1"] >= PETR2_F1, result
