@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 
 from detente.cli.main import main
-from tests.conftest import SHARED
+from tests.conftest import SHARED, Detente
 
 EVAL = SHARED / "eval"
 DEV_GOLD = [EVAL / "dev" / "seed.gold.jsonl", EVAL / "dev" / "wikinews2020.gold.jsonl"]
@@ -96,3 +96,40 @@ def test_petrarch_sentences(tmp_path: Path) -> None:
     events = _coded(tmp_path, PETR2_GOLD, EVAL / "petr2" / "texts")
     result = _score(PETR2_GOLD, EVAL / "petr2" / "texts", events)
     assert result["f1"] >= PETR2_F1, result
+
+
+@pytest.mark.parametrize("mode", [[], ["--dyad-only"]], ids=["codes", "dyads"])
+def test_detente_evaluate_agrees_with_the_referee(
+    dev_events: Path, detente: Detente, mode: list[str]
+) -> None:
+    """`detente evaluate` codes the gold articles itself; its totals are the referee's."""
+    texts = EVAL / "dev" / "texts"
+    referee = _score(DEV_GOLD, texts, dev_events, *mode)
+    gold_args = [a for g in DEV_GOLD for a in ("--gold", str(g))]
+    run = detente("evaluate", *gold_args, "--texts", texts, "--json", *mode)
+    assert run.status == 0, run.stderr
+    ours = json.loads(run.stdout)
+    assert {k: ours[k] for k in referee} == referee
+    assert len(ours["missed"]) == referee["false_negative"]
+    assert len(ours["spurious"]) == referee["false_positive"]
+    found = sum(r["found"] for r in ours["by_root"].values())
+    assert found == referee["true_positive"]
+
+
+def test_detente_evaluate_text_report_and_bad_gold(detente: Detente, tmp_path: Path) -> None:
+    if not all(g.is_file() for g in DEV_GOLD):
+        pytest.skip(f"no dev gold in {EVAL / 'dev'}")
+    texts = EVAL / "dev" / "texts"
+    broken = tmp_path / "gold.jsonl"
+    seed = DEV_GOLD[0].read_text(encoding="utf-8")
+    broken.write_text(seed + "{oops\n", encoding="utf-8")
+    run = detente("evaluate", "--gold", broken, "--texts", texts)
+    assert run.status == 1  # the bad record is reported and skipped; the rest is scored
+    assert run.lines_naming("gold.jsonl:2") == [
+        f"detente: [E100] {broken}:2: not JSON (Expecting property name enclosed in double quotes)"
+        "; skipped"
+    ]
+    assert "1 articles, 14 required gold events" in run.stdout
+    assert "confusion of roots" in run.stdout and "missed (" in run.stdout
+    missing = detente("evaluate", "--gold", tmp_path / "nope.jsonl", "--texts", texts)
+    assert missing.status == 2 and "does not exist" in missing.stderr

@@ -328,6 +328,79 @@ def query_events(
     click.echo(event_table(records, width=max(100, width)))
 
 
+@cli.command("evaluate")
+@click.option(
+    "--gold",
+    "gold",
+    multiple=True,
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Gold events (JSON lines, one article each); may be repeated.",
+)
+@click.option(
+    "--texts",
+    required=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="The directory of the gold articles' texts (<id>.txt).",
+)
+@click.option(
+    "--pred",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Score these events (JSON lines) instead of coding the articles now.",
+)
+@click.option("--dyad-only", is_flag=True, help="Ignore the code: who-to-whom alone.")
+@click.option("--json", "as_json", is_flag=True, help="Print the evaluation as JSON.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the report here instead of standard output.",
+)
+@_workers
+@_batch
+@_actors
+def evaluate_command(
+    gold: tuple[str, ...],
+    texts: str,
+    pred: str | None,
+    dyad_only: bool,
+    as_json: bool,
+    output: str | None,
+    workers: int,
+    batch_size: int,
+    actors: tuple[str, ...],
+) -> None:
+    """Code the gold articles and score the events as ../shared/eval/score.py does, with
+    precision and recall per CAMEO root, a confusion table of roots, and every missed and
+    spurious event with its sentence."""
+    from detente.coding.ontology import default_ontology
+    from detente.evaluate import code_gold, evaluate, load_gold, read_records, records_of, report
+
+    problems = _Report()
+    golds = []
+    for item in load_gold([Path(g) for g in gold], Path(texts)):
+        if isinstance(item, InputError):
+            problems.error(f"{item}; skipped")
+        else:
+            golds.append(item)
+    docs: dict[str, Document] = {}
+    if pred is not None:
+        with Path(pred).open(encoding="utf-8") as handle:
+            predicted = read_records(handle, pred)
+    else:
+        pipeline = Pipeline.default(_settings(workers, batch_size, actors))
+        docs = code_gold(golds, pipeline)
+        predicted = records_of(docs)
+    result = evaluate(golds, predicted, dyad_only=dyad_only, sentences=docs)
+    names = {c.code: c.name for c in default_ontology().roots()}
+    with _open_output(output) as stream:
+        if as_json:
+            stream.write(json.dumps(result.as_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            stream.write(report(result, names))
+    _exit(problems)
+
+
 @cli.command("actors")
 @click.argument("text")
 @click.option(
