@@ -100,6 +100,9 @@ _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SERVICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_PLAIN_CODES = frozenset({"040"})
+"""Codes any more specific one of their family says better ("met" beside "a visit")."""
+_JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral"})
 _SPOKEN_ROOTS = frozenset({"01", "02", "04", "10", "11", "12", "13", "14"})
 """Families done in words or on the street: a purpose of this kind ("gathered to protest") is
 done by the act it is the purpose of."""
@@ -230,7 +233,7 @@ class _Reader:
         # One event per sentence, code and dyad: "During the talks they exchanged views" is one
         # consultation (a verb wins over a noun). Mentions of an event told in an earlier
         # sentence are dropped later, once dates are known (see `Repeats`).
-        best: dict[tuple[object, ...], tuple[Event, bool]] = {}
+        best: dict[tuple[object, ...], tuple[Event, tuple[bool, bool, float]]] = {}
         # statements last in their sentence: "said" stands only when what was said is no event
         # of its own (and a later "denied the accusation" can still see who accused)
         order = sorted(
@@ -247,10 +250,14 @@ class _Reader:
                 symmetric = (
                     trigger.pattern.symmetric and event.cameo.root == trigger.pattern.code[:2]
                 )
-                key = (event.sentence, event.cameo.code, _codes(event, symmetric))
+                # "During a visit to Ankara, the minister met her counterpart": one meeting, told
+                # by its most telling code
+                code = event.cameo.root if event.cameo.root == "04" else event.cameo.code
+                key = (event.sentence, code, _codes(event, symmetric or code == "04"))
                 held = best.get(key)
-                if held is None or (held[1], -held[0].confidence) > (nominal, -event.confidence):
-                    best[key] = (event, nominal)
+                rank = (event.cameo.code in _PLAIN_CODES, nominal, -event.confidence)
+                if held is None or held[1] > rank:
+                    best[key] = (event, rank)
         return sorted((e for e, _ in best.values()), key=lambda e: (e.trigger.start, e.event_id))
 
     def _purpose_of_same(self, trigger: _Trigger) -> bool:
@@ -511,9 +518,20 @@ class _Reader:
             modality, code = Modality.ASSERTED, pattern.negated  # "would not consider requests"
         if not targets and pattern.code[:2] in _VIOLENT_ROOTS:
             targets = self._victims(token)
-        if not targets and self._framed(token):
+        joint = any(  # "in a joint operation": both sides are the event's own
+            self.tokens[c].dep == "amod" and self.tokens[c].lemma.lower() in _JOINT
+            for c in self.children[token.i]
+        )
+        if not targets and self._framed(token) and not joint:
             return
         sources = self._sources(token, pattern) or self._implicit_source(token, pattern)
+        if (
+            code[:2] == "06"
+            and len({s.actor.key for s in sources}) > 1
+            and all(self._is_place(t) for t in targets)
+        ):
+            # "Turkish and Azerbaijani troops held joint drills near Baku": with each other
+            targets = []
         if not sources and len(targets) > 1 and self._between(token):
             # "clashes broke out between the army and the rebels": the two sides
             sources, targets = targets, []
@@ -652,7 +670,11 @@ class _Reader:
                 for c in self.children[token.i]
                 if self.tokens[c].dep in ("dobj", "nsubjpass")
             )
-        return any(self.tokens[i].lemma.lower() in spec.words for i in self._subtree(token.i, 4))
+        return any(
+            self.tokens[i].lemma.lower() in spec.words
+            # "sent 40 tonnes of medical supplies": five levels, not into other clauses
+            for i in self._subtree(token.i, 5, skip=_CLAUSES)
+        )
 
     # -- modality ------------------------------------------------------------------------------
     def _modality(self, token: Token, code: str) -> tuple[Modality, str]:
@@ -1141,6 +1163,18 @@ class _Reader:
             if k.dep in ("prep", "dative", "agent") and k.lemma.lower() == slot
             for m in self._objects_of(k)
         ]
+        if not objects and slot == "to" and trigger.i == host.i and self._aid(trigger):
+            # "sent medical supplies to flood-hit villages in northern Pakistan": aid goes to
+            # the country of the places it is sent to
+            objects = [
+                m
+                for k in kids
+                if k.dep in ("prep", "dative") and k.lemma.lower() == "to"
+                for obj in self._pobjs(k)
+                for i in self._subtree(obj.i, 3, skip=_CLAUSES)
+                for m in (*self.at.get(i, ()), *self.places.get(i, ()))
+                if m.rule.startswith(_PLACE_RULES)
+            ]
         if slot in _PLACE_PREPS:
             # a pattern that names "around" or "near" as its target's slot means the place
             # ("drills around Taiwan"); a facility's place is still not a target ("a strike at
@@ -1154,6 +1188,10 @@ class _Reader:
             ]
             objects = [m for m in objects if not self._facility_place(m)]
         return objects
+
+    def _aid(self, trigger: Token) -> bool:
+        held = self.triggers.get(trigger.i)
+        return held is not None and held.pattern.code[:2] == "07"
 
     def _facility_place(self, mention: Mention) -> bool:
         head = self.tokens[mention.head]
