@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from detente.errors import InputError
+from detente.ingest import InputWarning
 from detente.model import Article, Document, Modality
 from detente.pipeline import Pipeline
 from detente.serialize import event_record
@@ -183,9 +184,12 @@ class Evaluation:
 
 
 # -- reading gold -------------------------------------------------------------------------------
-def load_gold(paths: Sequence[Path], texts: Path) -> Iterator[GoldArticle | InputError]:
+def load_gold(
+    paths: Sequence[Path], texts: Path
+) -> Iterator[GoldArticle | InputError | InputWarning]:
     """Gold articles with their texts; a record that cannot be read is yielded as an error
-    (and the rest still read)."""
+    (and the rest still read); a date that cannot be read, as a warning before its article
+    (coded with no publication date, as the referee scores it all the same)."""
     for path in paths:
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
@@ -197,36 +201,44 @@ def load_gold(paths: Sequence[Path], texts: Path) -> Iterator[GoldArticle | Inpu
             continue
         for number, line in enumerate(lines, 1):
             if line.strip():
-                yield _gold_record(f"{path}:{number}", line, texts)
+                yield from _gold_record(f"{path}:{number}", line, texts)
 
 
-def _gold_record(origin: str, line: str, texts: Path) -> GoldArticle | InputError:
+def _gold_record(
+    origin: str, line: str, texts: Path
+) -> Iterator[GoldArticle | InputError | InputWarning]:
     try:
         raw = json.loads(line)
     except json.JSONDecodeError as exc:
-        return InputError(origin, f"not JSON ({exc.msg})")
+        yield InputError(origin, f"not JSON ({exc.msg})")
+        return
     if not isinstance(raw, dict) or not isinstance(raw.get("id"), str) or not raw["id"]:
-        return InputError(origin, "a gold record needs an 'id'")
+        yield InputError(origin, "a gold record needs an 'id'")
+        return
     events = raw.get("events")
-    if not isinstance(events, list) or not all(isinstance(e, dict) for e in events):
-        return InputError(origin, "'events' must be a list of objects")
-    for event in events:
-        if not isinstance(event.get("anchor", ""), str) or "code" not in event:
-            return InputError(origin, "each gold event needs a 'code' and a text 'anchor'")
+    if not isinstance(events, list) or not all(
+        isinstance(e, dict) and isinstance(e.get("anchor", ""), str) and "code" in e for e in events
+    ):
+        yield InputError(origin, "'events' must be a list of events, each with a 'code'")
+        return
+    path = texts / f"{raw['id']}.txt"
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        yield InputError(origin, f"no text for '{raw['id']}': {path}: {exc.strerror}")
+        return
+    except UnicodeDecodeError:
+        yield InputError(origin, f"{path}: not UTF-8 text")
+        return
     published: dt.date | None = None
     if raw.get("published"):
         try:
             published = dt.date.fromisoformat(str(raw["published"]))
         except ValueError:
-            return InputError(origin, f"'published' is not an ISO date: {raw['published']!r}")
-    path = texts / f"{raw['id']}.txt"
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        return InputError(origin, f"no text for '{raw['id']}': {path}: {exc.strerror}")
-    except UnicodeDecodeError:
-        return InputError(origin, f"{path}: not UTF-8 text")
-    return GoldArticle(raw["id"], text, published, tuple(events))
+            yield InputWarning(
+                origin, f"'published' is not an ISO date: {raw['published']!r}; coded undated"
+            )
+    yield GoldArticle(raw["id"], text, published, tuple(events))
 
 
 # -- coding -------------------------------------------------------------------------------------

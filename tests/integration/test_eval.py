@@ -90,12 +90,19 @@ def test_seed_story(dev_events: Path) -> None:
     assert result["f1"] >= SEED_F1, result
 
 
-def test_petrarch_sentences(tmp_path: Path) -> None:
+def test_petrarch_sentences(tmp_path: Path, detente: Detente) -> None:
     if not all(g.is_file() for g in PETR2_GOLD):
         pytest.skip(f"no PETRARCH-2 gold in {EVAL / 'petr2'}")
-    events = _coded(tmp_path, PETR2_GOLD, EVAL / "petr2" / "texts")
-    result = _score(PETR2_GOLD, EVAL / "petr2" / "texts", events)
+    texts = EVAL / "petr2" / "texts"
+    events = _coded(tmp_path, PETR2_GOLD, texts)
+    result = _score(PETR2_GOLD, texts, events)
     assert result["f1"] >= PETR2_F1, result
+    # `detente evaluate --pred` scores the same file the same way (one record is dated
+    # "121108": a warning, and the article is still scored)
+    run = detente("evaluate", "--gold", PETR2_GOLD[0], "--texts", texts, "--pred", events, "--json")
+    assert run.status == 0, run.stderr
+    ours = json.loads(run.stdout)
+    assert {k: ours[k] for k in result} == result
 
 
 @pytest.mark.parametrize("mode", [[], ["--dyad-only"]], ids=["codes", "dyads"])

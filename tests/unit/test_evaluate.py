@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 from typing import Any
 
 from detente.errors import InputError
 from detente.evaluate import GoldArticle, evaluate, load_gold, matches
+from detente.ingest import InputWarning
 
 TEXT = "Iran and the US held talks in Muscat. Israel struck Gaza. The UN urged calm."
 
@@ -109,10 +111,15 @@ def test_bad_gold_records_are_reported_and_the_rest_read(tmp_path: Path) -> None
     ]
     path = tmp_path / "gold.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (texts / "c.txt").write_text(TEXT, encoding="utf-8")
     items = list(load_gold([path], texts))
-    assert [i.id for i in items if isinstance(i, GoldArticle)] == ["a"]
+    assert [(i.id, i.published) for i in items if isinstance(i, GoldArticle)] == [
+        ("a", dt.date(2026, 2, 6)),
+        ("c", None),  # coded undated, as the referee scores it all the same
+    ]
     errors = [str(i) for i in items if isinstance(i, InputError)]
-    assert len(errors) == 3
+    assert len(errors) == 2
     assert "gold.jsonl:2" in errors[0] and "not JSON" in errors[0]
     assert "gold.jsonl:3" in errors[1] and "no text for 'b'" in errors[1]
-    assert "gold.jsonl:4" in errors[2] and "ISO date" in errors[2]
+    warnings = [str(i) for i in items if isinstance(i, InputWarning)]
+    assert len(warnings) == 1 and "gold.jsonl:4" in warnings[0] and "ISO date" in warnings[0]

@@ -381,6 +381,8 @@ def evaluate_command(
     for item in load_gold([Path(g) for g in gold], Path(texts)):
         if isinstance(item, InputError):
             problems.error(f"{item}; skipped")
+        elif isinstance(item, InputWarning):
+            problems.warning(str(item))
         else:
             golds.append(item)
     docs: dict[str, Document] = {}
