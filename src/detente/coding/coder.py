@@ -100,6 +100,11 @@ _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SERVICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+_AGREEMENT_NOUNS = frozenset(
+    {"agreement", "deal", "accord", "pact", "treaty", "memorandum", "partnership", "plan"}
+)
+_ENGAGING = frozenset({"engage", "draw", "drag", "involve"})
+"""Verbs that bring their object into an event: "engaged the peacekeepers in a firefight"."""
 _PLAIN_CODES = frozenset({"040"})
 """Codes any more specific one of their family says better ("met" beside "a visit")."""
 _JOINT = frozenset({"joint", "combined", "bilateral", "trilateral", "multilateral"})
@@ -312,7 +317,11 @@ class _Reader:
             if need == "named" and not any(k.dep == "dobj" and k.pos == "PROPN" for k in kids):
                 return False  # "called Putin", not "called it a provocation"
             if need == "actor-object" and any(
-                k.dep == "dobj" and k.tag != "PRP" and not self._actors(k) for k in kids
+                k.dep == "dobj"
+                and k.tag != "PRP"
+                and not self._actors(k)
+                and not self._agreement_with_actor(k)
+                for k in kids
             ):
                 return False  # "endorsed charter schools": no one is supported
             if need == "complement" and self._complement(token) is None:
@@ -335,6 +344,15 @@ class _Reader:
             ):
                 return False  # "martial law", not any law
         return True
+
+    def _agreement_with_actor(self, noun: Token) -> bool:
+        """ "an association agreement with the European Union"."""
+        return noun.lemma.lower() in _AGREEMENT_NOUNS and any(
+            self.tokens[c].dep == "prep"
+            and self.tokens[c].lemma.lower() == "with"
+            and self._objects_of(self.tokens[c])
+            for c in self.children[noun.i]
+        )
 
     def _dated(self, prep: Token) -> bool:
         """Whether a preposition's object is a date or time ("on Saturday")."""
@@ -541,6 +559,11 @@ class _Reader:
             mutual = not targets and code[:2] <= "08" and len({s.actor.key for s in sources}) > 1
         if not sources and token.pos == "VERB":
             sources = self._agent_continued(token, pattern)
+        if pattern.inverse:
+            # "Georgian demonstrators received weapons from the government"
+            if not targets:
+                return
+            sources, targets = targets, sources
         if not sources:
             return
         if "target" in pattern.requires and not targets and len({s.actor.key for s in sources}) < 2:
@@ -1096,6 +1119,17 @@ class _Reader:
             embedded = self._complement(token)
             if embedded is not None:
                 found = self._deep_targets(embedded)
+        if not found and token.pos == "NOUN" and token.dep == "pobj":
+            # "Syrian rebels engaged Filipino peacekeepers in a firefight"
+            prep = self.tokens[token.head]
+            verb = self.tokens[prep.head]
+            if prep.lemma.lower() == "in" and verb.lemma.lower() in _ENGAGING:
+                found = [
+                    m
+                    for c in self.children[verb.i]
+                    if self.tokens[c].dep == "dobj"
+                    for m in self._actors(self.tokens[c])
+                ]
         return _unique(found)
 
     def _slot(self, trigger: Token, host: Token, slot: str) -> list[Mention]:
@@ -1118,6 +1152,17 @@ class _Reader:
                     for i in self._subtree(k.i, 4, skip=_CLAUSES)
                     if self.tokens[i].dep == "prep" and self.tokens[i].lemma.lower() == "between"
                     for m in self._objects_of(self.tokens[i])
+                ]
+            if not found and trigger.i == host.i:
+                # "endorsed an association agreement with the European Union": the other
+                # party to what was endorsed
+                found = [
+                    m
+                    for k in kids
+                    if k.dep == "dobj" and k.lemma.lower() in _AGREEMENT_NOUNS
+                    for c in self.children[k.i]
+                    if self.tokens[c].dep == "prep" and self.tokens[c].lemma.lower() == "with"
+                    for m in self._objects_of(self.tokens[c])
                 ]
             if passive and not any(k.dep == "nsubjpass" for k in kids):
                 # "journalists were injured after being attacked by protesters"

@@ -108,6 +108,9 @@ class Pattern:
     negated: str | None = None
     """The code of its refusal: "would not consider requests" rejects them (a negated event
     is otherwise no event)."""
+    inverse: bool = False
+    """The grammatical subject undergoes the event and the target slot names who does it:
+    "the rebels received weapons from Iran" is Iran arming the rebels."""
 
 
 @dataclass(frozen=True)
@@ -228,6 +231,7 @@ def _patterns_of(
         "not_objects",
         "not_sources",
         "negated",
+        "inverse",
         "note",
         "__line__",
     }
@@ -319,6 +323,7 @@ def _patterns_of(
         possessor_is_target=possessor == "target",
         report=bool(entry.get("report", False)),
         negated=negated,
+        inverse=bool(entry.get("inverse", False)),
         where=f"{Path(where).name}:{line}",
     )
     found: list[Pattern] = []
