@@ -29,7 +29,7 @@ DYAD_RECALL = 0.85
 DYAD_PRECISION = 0.80
 SECTOR_AGREEMENT = 0.85
 SEED_F1 = 0.95
-PETR2_F1 = 0.30
+PETR2_F1 = 0.40
 
 
 def _python(*args: str | Path) -> str:
