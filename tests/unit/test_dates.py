@@ -239,3 +239,46 @@ def test_an_event_without_any_date_has_none(parse: Parse) -> None:
     doc = parse("The Kremlin criticised the Pentagon on Friday.", published=None)
     (event,) = doc.events
     assert (event.date.value, event.date.precision, event.date.method) == (None, None, "none")
+
+
+def test_last_weekday_is_that_day_of_the_week_before() -> None:
+    # published on a Friday, "last Thursday" is eight days before, "on Thursday" yesterday
+    assert dates("They met last Thursday.", FRIDAY)[0][1] == "2026-01-29"
+    assert dates("They met on Thursday.", FRIDAY)[0][1] == "2026-02-05"
+    # published on a Monday, "last Friday" is three days before
+    assert dates("They met last Friday.", MONDAY)[0][1] == "2026-02-06"
+
+
+def test_last_month_name_is_the_latest_such_month() -> None:
+    assert dates("Last April, the ministry designated the group.", FRIDAY)[0][1:3] == (
+        "2025-04",
+        "month",
+    )
+    assert dates("They met last February.", FRIDAY)[0][1] == "2025-02"
+    assert dates("They met in February.", FRIDAY)[0][1] == "2026-02"
+
+
+def test_coordinated_verbs_share_the_date_of_the_first(parse: Parse) -> None:
+    doc = parse(
+        "In 2019, the United States designated the Houthis as terrorists and imposed "
+        "sanctions on Iran."
+    )
+    assert {e.cameo.root: e.date.value for e in doc.events}.get("16") == "2019"
+
+
+def test_a_past_perfect_in_what_was_said_is_not_the_day_it_was_said(parse: Parse) -> None:
+    doc = parse(
+        "On Thursday, Russia admitted that its troops had attacked the Ukrainian village "
+        "of Hroza."
+    )
+    attack = [e for e in doc.events if e.cameo.root == "19"]
+    assert attack and attack[0].date.value != "2026-02-05"
+
+
+def test_a_flashback_named_in_passing_does_not_move_the_story_time(parse: Parse) -> None:
+    doc = parse(
+        "Aliyev met Nasirzadeh in Baku on Friday. Referring to his phone call with Pezeshkian "
+        "held on Jan. 21, Aliyev praised Iran. Nasirzadeh also criticised Israel."
+    )
+    dated = {e.trigger.text: e.date.value for e in doc.events}
+    assert dated["criticised"] == "2026-02-06"

@@ -11,7 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 
-from detente.model import Document, Event, EventDate, Sentence, TextSpan
+from detente.model import Document, Event, EventDate, Sentence, TextSpan, Token
 
 _MONTHS = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 _MONTHS.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
@@ -55,7 +55,10 @@ _PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"|(?P<count>a|one|two|three|four|five|six|seven|\d{1,2}) (?P<unit>day|week)s?"
             r" (?P<way>later|earlier|after|before)(?! (?:the|a|an|his|her|its|their)\b))\b",
         ),
-        ("month_alone", rf"\b(?i:in|since|during|until|by|early|late|mid-) ?{_MONTH}(?! \d)"),
+        (
+            "month_alone",
+            rf"\b(?P<prefix>(?i:in|since|during|until|by|early|late|mid-|last)) ?{_MONTH}(?! \d)",
+        ),
         ("year", rf"\b(?i:in|since|during|until|by|of|from) {_YEAR}\b"),
     )
 )
@@ -141,8 +144,10 @@ def _resolve(
         rel = (groups.get("rel") or "").strip().lower()
         if rel == "next":
             day = published + dt.timedelta(days=(target - published.weekday()) % 7 or 7)
-        elif rel == "last" and back == 0:
-            day = published - dt.timedelta(days=7)
+        elif rel == "last":
+            # "last Thursday" is the Thursday of the week before ("on Thursday" is this week's)
+            monday = published - dt.timedelta(days=published.weekday())
+            day = monday - dt.timedelta(days=7) + dt.timedelta(days=target)
         else:
             day = published - dt.timedelta(days=back)
         return day.isoformat(), "day", "relative"
@@ -155,7 +160,10 @@ def _resolve(
     if kind == "recent":
         return published.isoformat(), "week", "relative"
     if kind == "month_alone" and month:
-        year = published.year if month <= published.month else published.year - 1
+        last = (groups.get("prefix") or "").lower() == "last"
+        # "in March": the latest March; "last March" said in March is a year before
+        recent = month < published.month or (month == published.month and not last)
+        year = published.year if recent else published.year - 1
         return f"{year:04d}-{month:02d}", "month", "relative"
     return None
 
@@ -218,16 +226,47 @@ class EventDates:
             if date is not None and date.method == "anaphoric":
                 # "the following day": a day after the story's time (unknown without one)
                 date = _after(before[1], int(date.value or 0), date.span) if before else None
-            if date is not None and date.precision == "day":
+            if date is not None and date.precision == "day" and _verbal(doc, starts, event):
+                # the story's time moves with what is told as happening, not with a flashback
+                # named in a noun phrase ("his phone conversation ... held on Jan. 21")
                 now = (event.sentence, date)
-            elif date is None and now is not None and event.sentence - now[0] <= _NARRATIVE:
-                date = EventDate(now[1].value, now[1].precision, "narrative", now[1].span)
+            elif date is None:
+                # "Russia admitted on Thursday that its troops had attacked": not Thursday's act,
+                # so the story's time as it stood before the sentence, if any
+                story = before if _told_as_earlier(doc, starts, event) else now
+                if story is not None and event.sentence - story[0] <= _NARRATIVE:
+                    date = EventDate(story[1].value, story[1].precision, "narrative", story[1].span)
             if date is None:
                 date = _publication(published)
             dated.append(replace(event, date=date))
         order = {e.event_id: n for n, e in enumerate(doc.events)}
         dated.sort(key=lambda e: order[e.event_id])
         return doc.evolve(events=tuple(dated))
+
+
+def _told_as_earlier(doc: Document, starts: list[int], event: Event) -> bool:
+    i = _token_at(starts, event.trigger.start)
+    if i is None:
+        return False
+    verb = doc.tokens[i]
+    for _ in range(_MAX_CLIMB):
+        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
+            break
+        verb = doc.tokens[verb.head]
+    return verb.dep == "ccomp" and _before_telling(doc, verb)
+
+
+def _verbal(doc: Document, starts: list[int], event: Event) -> bool:
+    """Whether the event is told as happening: a verb, or a noun a clause is about ("started
+    talks", "talks began"), not one named in passing ("referring to his phone call")."""
+    i = _token_at(starts, event.trigger.start)
+    if i is None:
+        return False
+    token = doc.tokens[i]
+    if token.pos in ("VERB", "AUX"):
+        return True
+    head = doc.tokens[token.head]
+    return token.dep in ("dobj", "nsubj", "nsubjpass", "attr") and head.pos in ("VERB", "AUX")
 
 
 def _after(now: EventDate, days: int, span: TextSpan | None) -> EventDate | None:
@@ -290,18 +329,39 @@ def _ancestors(doc: Document, token: int) -> list[int]:
         head = doc.tokens[current].head
         if head == current:
             break
+        if doc.tokens[current].dep == "ccomp" and _before_telling(doc, doc.tokens[current]):
+            break  # "acknowledged on Saturday that it had shot down the jet"
         chain.append(head)
         if doc.tokens[head].pos in ("VERB", "AUX"):
             verb = doc.tokens[head]
-            if verb.dep == "ccomp" and verb.head != verb.i:
+            if verb.dep == "ccomp" and verb.head != verb.i and not _before_telling(doc, verb):
                 chain.append(verb.head)
             break
         current = head
+    first = doc.tokens[chain[-1]]
+    for _ in range(_MAX_CLIMB):
+        # "In 2007 the US labeled him a terrorist and levied sanctions": the first of
+        # coordinated verbs dates them all
+        if first.dep != "conj" or first.head == first.i or first.pos not in ("VERB", "AUX"):
+            break
+        first = doc.tokens[first.head]
+        chain.append(first.i)
     if doc.tokens[token].pos in ("VERB", "AUX") and len(chain) == 1:
         verb = doc.tokens[token]
-        if verb.dep == "ccomp" and verb.head != verb.i:
+        if verb.dep == "ccomp" and verb.head != verb.i and not _before_telling(doc, verb):
             chain.append(verb.head)
     return chain
+
+
+def _before_telling(doc: Document, verb: Token) -> bool:
+    """ "acknowledged on Saturday that it had shot down the jet": a past perfect in what was said
+    happened before the telling, not on its day."""
+    return verb.tag == "VBN" and any(
+        doc.tokens[c].dep == "aux"
+        and doc.tokens[c].lemma.lower() == "have"
+        and doc.tokens[c].tag == "VBD"
+        for c in doc.children[verb.i]
+    )
 
 
 def _token_at(starts: list[int], offset: int) -> int | None:
