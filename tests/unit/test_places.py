@@ -46,7 +46,7 @@ def test_a_story_that_opens_with_its_event_names_the_scene_right_after(parse: Pa
 
 @pytest.mark.slow
 def test_the_scene_fades_after_a_few_sentences(parse: Parse) -> None:
-    filler = " ".join(f"The weather was mild on day {n}." for n in range(6))
+    filler = " ".join(f"The weather was mild on day {n}." for n in range(9))
     doc = parse(
         f"Thousands of protesters marched in Minsk on Sunday. {filler} Russia criticised the US."
     )
@@ -57,3 +57,9 @@ def test_the_scene_fades_after_a_few_sentences(parse: Parse) -> None:
 def test_the_dateline_is_never_a_scene(parse: Parse) -> None:
     doc = parse("MINSK, Belarus (AP) — Russia criticised the US on Sunday.")
     assert event(doc, "criticised").location is None
+
+
+def test_a_visit_takes_place_where_it_goes(parse: Parse) -> None:
+    doc = parse("Pezeshkian's official visit to Azerbaijan last year was a success.")
+    place = event(doc, "visit").location
+    assert place is not None and (place.country, place.method) == ("AZE", "trigger-phrase")

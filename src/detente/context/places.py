@@ -25,9 +25,11 @@ from detente.model import Document, Event, Mention, Place, Token
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
 _MAX_CLIMB = 3
 _CITY_NOUNS = frozenset({"city", "town", "port", "capital"})
+_TRAVEL_CODES = frozenset({"042", "032", "036"})
+"""Visits, and intents to visit: their place is where they go."""
 
 
-_NARRATIVE = 5
+_NARRATIVE = 8
 """How many sentences back the story's scene still places an event with no place of its own."""
 _AHEAD = 1
 """...and how many ahead, when the story has named no scene yet."""
@@ -71,19 +73,24 @@ class EventPlaces:
         placed: list[Event] = []
         for event in doc.events:
             trigger = starts.get(event.trigger.start)
-            place = self._place_of(doc, where, trigger) if trigger is not None else None
+            travel = event.cameo.code in _TRAVEL_CODES
+            place = self._place_of(doc, where, trigger, travel) if trigger is not None else None
             if place is None:
                 place = _scene(scenes, event)
             placed.append(replace(event, location=place) if place else event)
         return doc.evolve(events=tuple(placed))
 
-    def _place_of(self, doc: Document, where: _Where, trigger: Token) -> Place | None:
-        """A place phrase attached to the trigger or to the verbs above it."""
+    def _place_of(
+        self, doc: Document, where: _Where, trigger: Token, travel: bool = False
+    ) -> Place | None:
+        """A place phrase attached to the trigger or to the verbs above it; for a visit, where
+        it goes too ("an official visit to Azerbaijan", "came to Baku")."""
+        preps = _PLACE_PREPS | {"to"} if travel else _PLACE_PREPS
         current = trigger
         for _ in range(_MAX_CLIMB):
             for c in doc.children[current.i]:
                 prep = doc.tokens[c]
-                if prep.dep != "prep" or prep.lemma.lower() not in _PLACE_PREPS:
+                if prep.dep not in ("prep", "dative") or prep.lemma.lower() not in preps:
                     continue
                 for o in doc.children[prep.i]:
                     obj = doc.tokens[o]
