@@ -200,6 +200,22 @@ class Provenance:
 
 
 @dataclass(frozen=True, slots=True)
+class Quote:
+    """Words an article quotes directly, and who said them."""
+
+    quote_id: str
+    span: TextSpan
+    """The quoted words, without the quotation marks."""
+    speaker: Mention | None
+    """Who said them (for "the statement said", its author); None when the text does not say."""
+    verb: str | None
+    """The reporting word, lemmatised ("say", "add", "quote", "according to"); None for words
+    quoted in passing ("Pezeshkian, who 'holds great affection for Azerbaijan'")."""
+    rule: str
+    """How the speaker was found."""
+
+
+@dataclass(frozen=True, slots=True)
 class Event:
     """Source does `cameo` to target, as reported in one sentence of one article."""
 
@@ -216,6 +232,8 @@ class Event:
     modality: Modality
     confidence: float
     provenance: Provenance
+    quote: str | None = None
+    """The id of the quotation the event is told in, if any."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,6 +251,7 @@ class Document:
     home: Actor | None = None
     """The country the story is mostly about: whose police arrest when no one is named."""
     events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
 
     def evolve(self, **changes: object) -> Document:
         """A copy with some fields replaced."""

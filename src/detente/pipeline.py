@@ -28,6 +28,7 @@ from detente.coding.repeats import Repeats
 from detente.context.dateline import Dateline
 from detente.context.dates import EventDates
 from detente.context.places import EventPlaces
+from detente.context.quotes import Quotations
 from detente.model import Article, Document, Event, Modality
 from detente.nlp.spacy_parser import DEFAULT_MODEL, SpacyParser
 
@@ -92,6 +93,7 @@ class Pipeline:
             EventDates(),
             Repeats(),
             EventPlaces(lexicon),
+            Quotations(),
         ]
         return cls(parser=parser, stages=stages, settings=settings)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from detente.model import Event, Mention, Place, TextSpan
+from detente.model import Event, Mention, Place, Quote, TextSpan
 
 
 def event_record(event: Event) -> dict[str, Any]:
@@ -34,6 +34,19 @@ def event_record(event: Event) -> dict[str, Any]:
         "modality": event.modality.value,
         "confidence": round(event.confidence, 3),
         "provenance": {"coder": event.provenance.coder, "rule": event.provenance.rule},
+        "quote": event.quote,
+    }
+
+
+def quote_record(article_id: str, quote: Quote) -> dict[str, Any]:
+    """The JSON-ready record of one quotation."""
+    return {
+        "article_id": article_id,
+        "quote_id": quote.quote_id,
+        "span": span_record(quote.span),
+        "speaker": actor_record(quote.speaker),
+        "verb": quote.verb,
+        "rule": quote.rule,
     }
 
 

@@ -43,6 +43,7 @@ RECORD_FIELDS = [
     "modality",
     "confidence",
     "provenance",
+    "quote",
 ]
 """The fields of an event record (README, "Output: one event a line"), in order."""
 ACTOR_FIELDS = [
@@ -83,6 +84,7 @@ EXPORT_HEADER = [
     "confidence",
     "coder",
     "rule",
+    "quote_id",
 ]
 """The flat columns of CSV and Parquet exports, in the order the README documents."""
 

@@ -268,8 +268,7 @@ def test_coordinated_verbs_share_the_date_of_the_first(parse: Parse) -> None:
 
 def test_a_past_perfect_in_what_was_said_is_not_the_day_it_was_said(parse: Parse) -> None:
     doc = parse(
-        "On Thursday, Russia admitted that its troops had attacked the Ukrainian village "
-        "of Hroza."
+        "On Thursday, Russia admitted that its troops had attacked the Ukrainian village of Hroza."
     )
     attack = [e for e in doc.events if e.cameo.root == "19"]
     assert attack and attack[0].date.value != "2026-02-05"

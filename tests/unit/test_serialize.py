@@ -142,6 +142,7 @@ def test_a_full_event_record() -> None:
         "modality": "asserted",
         "confidence": 0.877,
         "provenance": {"coder": "patterns", "rule": "talks"},
+        "quote": None,
     }
 
 

@@ -205,8 +205,11 @@ def test_open_creates_the_file_and_records_the_migration(path: Path) -> None:
     assert path.exists()
     Store.open(path).close()  # a second open applies nothing again
     rows = query(path, "SELECT version, name FROM schema_migrations")
-    assert rows == [(1, "create runs, articles and events")]
-    assert SCHEMA_VERSION == 1
+    assert rows == [
+        (1, "create runs, articles and events"),
+        (2, "add quotes, and the quote each event is told in"),
+    ]
+    assert SCHEMA_VERSION == 2
 
 
 def test_events_table_columns_are_the_documented_ones(path: Path) -> None:
@@ -214,8 +217,9 @@ def test_events_table_columns_are_the_documented_ones(path: Path) -> None:
     rows = query(
         path, "SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = 'events'"
     )
-    assert [name for name, _ in rows] == [*EXPORT_COLUMNS, "run_id"]
-    assert dict(rows[:-1]) == dict(_schema.EVENT_COLUMNS)
+    # quote_id came with migration 2, after run_id
+    assert [name for name, _ in rows] == [*EXPORT_COLUMNS[:-1], "run_id", "quote_id"]
+    assert {k: v for k, v in rows if k != "run_id"} == dict(_schema.EVENT_COLUMNS)
 
 
 def test_saved_article_is_current_for_its_coder_version_only(store: Store) -> None:

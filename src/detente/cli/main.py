@@ -243,10 +243,27 @@ def ingest_command(
     help="Write here instead of standard output (required for parquet).",
 )
 @_all
-def export_command(db: str, fmt: str, output: str | None, all_modalities: bool) -> None:
-    """Export the stored events."""
+@click.option(
+    "--quotes",
+    is_flag=True,
+    help="Export the stored quotations (JSON lines) instead of the events.",
+)
+def export_command(
+    db: str, fmt: str, output: str | None, all_modalities: bool, quotes: bool
+) -> None:
+    """Export the stored events (or, with --quotes, the quotations)."""
     from detente.store import Store
 
+    if quotes:
+        if fmt != "jsonl":
+            raise click.UsageError("--quotes exports JSON lines only")
+        with Store.open(db, read_only=True) as store, _open_output(output) as stream:
+            n = 0
+            for record in store.quote_records():
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
+                n += 1
+        click.echo(f"detente: exported {n} quotations", err=True)
+        return
     if fmt == "parquet" and output is None:
         raise click.UsageError("--format parquet needs --output FILE")
     modality = None if all_modalities else Modality.ASSERTED.value

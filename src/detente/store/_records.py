@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from detente.model import Event
-from detente.serialize import event_record
-from detente.store._schema import ACTOR_FIELDS, EXPORT_COLUMNS, PLACE_FIELDS
+from detente.model import Event, Quote
+from detente.serialize import event_record, quote_record
+from detente.store._schema import ACTOR_FIELDS, EXPORT_COLUMNS, PLACE_FIELDS, QUOTE_COLUMNS
 
 _SCALARS = (
     "article_id",
@@ -46,7 +46,38 @@ def flat_event(event: Event) -> dict[str, Any]:
         row[f"location_{field}"] = place.get(field)
     row["coder"] = record["provenance"]["coder"]
     row["rule"] = record["provenance"]["rule"]
+    row["quote_id"] = record["quote"]
     return row
+
+
+def flat_quote(article_id: str, quote: Quote) -> list[Any]:
+    """The `QUOTE_COLUMNS` values of one quotation, taken from its `quote_record`."""
+    record = quote_record(article_id, quote)
+    speaker = record["speaker"] or {}
+    span = speaker.get("span") or {}
+    values: list[Any] = [
+        article_id,
+        record["quote_id"],
+        record["span"]["start"],
+        record["span"]["end"],
+        record["span"]["text"],
+    ]
+    for field in ACTOR_FIELDS:
+        values.append((span if field in ("start", "end") else speaker).get(field))
+    return [*values, record["verb"], record["rule"]]
+
+
+def nested_quote(values: Sequence[Any]) -> dict[str, Any]:
+    """The `quote_record` of one row of `QUOTE_COLUMNS` values."""
+    row = dict(zip((n for n, _ in QUOTE_COLUMNS), values, strict=True))
+    return {
+        "article_id": row["article_id"],
+        "quote_id": row["quote_id"],
+        "span": {"start": row["start"], "end": row["end"], "text": row["text"]},
+        "speaker": _actor(row, "speaker"),
+        "verb": row["verb"],
+        "rule": row["rule"],
+    }
 
 
 def nested_record(values: Sequence[Any]) -> dict[str, Any]:
@@ -73,6 +104,7 @@ def nested_record(values: Sequence[Any]) -> dict[str, Any]:
         "modality": row["modality"],
         "confidence": row["confidence"],
         "provenance": {"coder": row["coder"], "rule": row["rule"]},
+        "quote": row["quote_id"],
     }
 
 

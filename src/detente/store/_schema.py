@@ -148,6 +148,36 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX events_article ON events (article_id)",
         ),
     ),
+    Migration(
+        2,
+        "add quotes, and the quote each event is told in",
+        (
+            "ALTER TABLE events ADD COLUMN quote_id VARCHAR",
+            """
+            CREATE TABLE quotes (
+                article_id VARCHAR NOT NULL,
+                quote_id VARCHAR NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text VARCHAR NOT NULL,
+                speaker_name VARCHAR,
+                speaker_country VARCHAR,
+                speaker_igo VARCHAR,
+                speaker_sector VARCHAR,
+                speaker_code VARCHAR,
+                speaker_person VARCHAR,
+                speaker_role VARCHAR,
+                speaker_text VARCHAR,
+                speaker_start INTEGER,
+                speaker_end INTEGER,
+                speaker_rule VARCHAR,
+                verb VARCHAR,
+                rule VARCHAR NOT NULL,
+                run_id INTEGER NOT NULL,
+                PRIMARY KEY (article_id, quote_id)
+            )""",
+        ),
+    ),
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1].version
@@ -207,8 +237,22 @@ EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("confidence", _REAL),
     ("coder", _TEXT),
     ("rule", _TEXT),
+    ("quote_id", _TEXT),
 )
-"""The exported columns of `events` with their SQL types: the table's columns minus `run_id`."""
+"""The exported columns of `events` with their SQL types: the table's columns minus `run_id`
+(`quote_id`, added by migration 2, stands after `run_id` in the table)."""
+
+QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("article_id", _TEXT),
+    ("quote_id", _TEXT),
+    ("start", _INT),
+    ("end", _INT),
+    ("text", _TEXT),
+    *_actor_columns("speaker"),
+    ("verb", _TEXT),
+    ("rule", _TEXT),
+)
+"""The exported columns of `quotes`: the table's columns minus `run_id`."""
 
 EXPORT_COLUMNS: tuple[str, ...] = tuple(name for name, _ in EVENT_COLUMNS)
 
@@ -284,6 +328,20 @@ ON CONFLICT (article_id) DO UPDATE SET
     stored_at = excluded.stored_at"""
 
 DELETE_EVENTS = "DELETE FROM events WHERE article_id = ?"
+
+DELETE_QUOTES = "DELETE FROM quotes WHERE article_id = ?"
+
+INSERT_QUOTE = (
+    f"INSERT INTO quotes ({_quoted((*(n for n, _ in QUOTE_COLUMNS), 'run_id'))}) VALUES ("
+    + ", ".join("?" for _ in range(len(QUOTE_COLUMNS) + 1))
+    + ")"
+)
+
+SELECT_QUOTES = (
+    f"SELECT {_quoted(tuple(n for n, _ in QUOTE_COLUMNS))} FROM quotes"
+    " WHERE ($article_id::VARCHAR IS NULL OR article_id = $article_id)"
+    " ORDER BY article_id, start"
+)
 
 COUNTS = """
 SELECT

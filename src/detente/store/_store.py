@@ -18,7 +18,7 @@ from detente.errors import StoreError
 from detente.model import Article, Document
 from detente.store import _schema as sql
 from detente.store._export import FORMATS, write_csv, write_jsonl
-from detente.store._records import flat_event, nested_record
+from detente.store._records import flat_event, flat_quote, nested_quote, nested_record
 
 _BATCH = 1000
 """Rows fetched at a time when streaming events out."""
@@ -152,7 +152,15 @@ class Store:
             )
             connection.execute(sql.DELETE_EVENTS, [article.id])
             self._insert_events(rows, run_id)
+            connection.execute(sql.DELETE_QUOTES, [article.id])
+            for quote in document.quotes:
+                connection.execute(sql.INSERT_QUOTE, [*flat_quote(article.id, quote), run_id])
         return len(rows)
+
+    def quote_records(self, *, article_id: str | None = None) -> Iterator[dict[str, Any]]:
+        """Stored quotations as `quote_record` dicts, by article, then where they start."""
+        rows = self._stream(sql.SELECT_QUOTES, {"article_id": article_id})
+        return (nested_quote(row) for row in rows)
 
     def stats(self) -> StoreStats:
         """Counts of what the store holds."""
