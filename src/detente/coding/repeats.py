@@ -9,6 +9,7 @@ Runs after the dates stage, so that the dates can tell.
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 
 from detente.model import Document, Event
 
@@ -25,9 +26,12 @@ class Repeats:
         if len(doc.events) < 2:
             return doc
         starts = [t.start for t in doc.tokens]
+        events = _dated_by_a_later_telling(
+            doc, starts, sorted(doc.events, key=lambda e: e.trigger.start)
+        )
         told: dict[tuple[str, frozenset[str | None]], Event] = {}
         kept: list[Event] = []
-        for event in sorted(doc.events, key=lambda e: e.trigger.start):
+        for event in events:
             story = (event.cameo.root, _pair(event))
             if event.provenance.rule.startswith("say"):
                 kept.append(event)  # what was said about an event is not a telling of it
@@ -40,6 +44,33 @@ class Repeats:
             kept.append(event)
         kept.sort(key=lambda e: (e.trigger.start, e.event_id))
         return doc.evolve(events=tuple(kept))
+
+
+_SOON = 2
+"""How many sentences on a second telling may date the first."""
+
+
+def _dated_by_a_later_telling(doc: Document, starts: list[int], events: list[Event]) -> list[Event]:
+    """ "during a recent phone call with his counterpart ... his phone conversation with
+    Pezeshkian held on Jan. 21": an event with no date of its own takes the date a later
+    telling of it (a noun, soon after, same code and pair) gives."""
+    out = list(events)
+    for n, first in enumerate(out):
+        if first.date.method not in _BORROWED:
+            continue
+        story = (first.cameo.code, _pair(first))  # the same code: a call is not the meeting
+        for later in out[n + 1 :]:
+            if later.sentence - first.sentence > _SOON:
+                break
+            if (
+                later.sentence > first.sentence
+                and (later.cameo.code, _pair(later)) == story
+                and later.date.method not in _BORROWED | {"none"}
+                and _nominal(doc, starts, later)
+            ):
+                out[n] = replace(first, date=later.date)
+                break
+    return out
 
 
 def _pair(event: Event) -> frozenset[str | None]:

@@ -69,12 +69,18 @@ class EventPlaces:
                 found = self._gazetteer(doc, where, doc.tokens[m.head])
                 if found is not None:
                     scenes.append((m.start, m.sentence, found))
-        scenes.sort(key=lambda s: s[0])
-        placed: list[Event] = []
+        own: list[Place | None] = []
         for event in doc.events:
             trigger = starts.get(event.trigger.start)
             travel = event.cameo.code in _TRAVEL_CODES
             place = self._place_of(doc, where, trigger, travel) if trigger is not None else None
+            own.append(place)
+            if place is not None:
+                # where an event went is the scene too ("he came to Baku ... they exchanged views")
+                scenes.append((event.trigger.start, event.sentence, place))
+        scenes.sort(key=lambda s: s[0])
+        placed: list[Event] = []
+        for event, place in zip(doc.events, own, strict=True):
             if place is None:
                 place = _scene(scenes, event)
             placed.append(replace(event, location=place) if place else event)
