@@ -63,3 +63,24 @@ def test_a_visit_takes_place_where_it_goes(parse: Parse) -> None:
     doc = parse("Pezeshkian's official visit to Azerbaijan last year was a success.")
     place = event(doc, "visit").location
     assert place is not None and (place.country, place.method) == ("AZE", "trigger-phrase")
+
+
+def test_seas_straits_and_regions_are_places(parse: Parse) -> None:
+    doc = parse("Iranian forces seized a British tanker in the Strait of Hormuz on Friday.")
+    place = event(doc, "seized").location
+    assert place is not None
+    assert (place.name, place.country, place.feature) == ("Strait of Hormuz", None, "strait")
+    doc = parse(
+        "Sudanese paramilitaries attacked civilians in Darfur. The RSF also attacked aid "
+        "convoys on Tuesday."
+    )
+    place = [e for e in doc.events if e.sentence == 1][0].location
+    assert place is not None and (place.country, place.method) == ("SDN", "narrative")
+
+
+def test_a_region_of_no_one_country_does_not_set_the_scene(parse: Parse) -> None:
+    doc = parse(
+        "Greece called for energy cooperation in the Eastern Mediterranean. "
+        "Greece also criticised Turkey."
+    )
+    assert event(doc, "criticised").location is None

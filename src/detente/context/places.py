@@ -10,6 +10,7 @@ stage read there, else the one whose country the article names, else the far mos
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
 from detente.actors.lexicon import (
@@ -20,6 +21,7 @@ from detente.actors.lexicon import (
     resolve_city,
     same_phrase,
 )
+from detente.context.regions import Regions, default_regions
 from detente.model import Document, Event, Mention, Place, Token
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
@@ -54,14 +56,15 @@ class EventPlaces:
 
     name = "places"
 
-    def __init__(self, lexicon: Lexicon) -> None:
+    def __init__(self, lexicon: Lexicon, regions: Regions | None = None) -> None:
         self.lexicon = lexicon
+        self.regions = regions if regions is not None else default_regions()
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
         starts = {t.start: t for t in doc.tokens}
-        where = _Where(doc, normalise(doc.article.text))
+        where = _Where(doc, normalise(doc.article.text), self.regions)
         # the story's scene: every place the text names as a place, in text order
         scenes: list[tuple[int, int, Place]] = []
         for m in doc.mentions:
@@ -69,6 +72,13 @@ class EventPlaces:
                 found = self._gazetteer(doc, where, doc.tokens[m.head])
                 if found is not None:
                     scenes.append((m.start, m.sentence, found))
+        for i, region in where.regions.items():
+            token = doc.tokens[i]
+            head = doc.tokens[token.head]
+            if token.dep == "pobj" and head.lemma.lower() in _PLACE_PREPS and region.country:
+                # "fighting in Darfur" sets a scene; "cooperation in the Eastern Mediterranean"
+                # (no one country) only places its own event
+                scenes.append((token.start, token.sentence, region))
         own: list[Place | None] = []
         for event in doc.events:
             trigger = starts.get(event.trigger.start)
@@ -162,6 +172,10 @@ class EventPlaces:
                     method="trigger-phrase",
                     span=doc.span(candidate.start, end),
                 )
+        for candidate in candidates:
+            region = where.regions.get(candidate.i)
+            if region is not None:
+                return region  # "tankers in the Strait of Hormuz", "shelling in Donbas"
         return None
 
     def _city(
@@ -198,8 +212,29 @@ class _Where:
     """What the article says about places, read once per document: the cities the mentions
     stage read as places, by token, and the countries the article names."""
 
-    def __init__(self, doc: Document, text: str) -> None:
+    def __init__(self, doc: Document, text: str, regions: Regions) -> None:
         self.text = text
+        self.regions: dict[int, Place] = {}
+        """The region named at each token of a region's name."""
+        skip = doc.dateline.end if doc.dateline else 0
+        starts = [t.start for t in doc.tokens]
+        for match in regions.find(doc.article.text):
+            if match.start < skip:
+                continue
+            region = match.region
+            place = Place(
+                name=doc.article.text[match.start : match.end],
+                country=region.iso3,
+                lat=region.lat,
+                lon=region.lon,
+                feature=region.feature,
+                method="trigger-phrase",
+                span=doc.span(match.start, match.end),
+            )
+            first = bisect.bisect_left(starts, match.start)
+            stop = bisect.bisect_left(starts, match.end)
+            for i in range(first, stop):
+                self.regions[i] = place
         self.cities: dict[int, Mention] = {
             i: m
             for m in doc.mentions
