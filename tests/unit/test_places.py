@@ -74,7 +74,7 @@ def test_seas_straits_and_regions_are_places(parse: Parse) -> None:
         "Sudanese paramilitaries attacked civilians in Darfur. The RSF also attacked aid "
         "convoys on Tuesday."
     )
-    place = [e for e in doc.events if e.sentence == 1][0].location
+    place = next(e for e in doc.events if e.sentence == 1).location
     assert place is not None and (place.country, place.method) == ("SDN", "narrative")
 
 
