@@ -123,7 +123,6 @@ class EventPlaces:
     def _gazetteer(self, doc: Document, where: _Where, token: Token) -> Place | None:
         """The country, capital or city at a token, or in its apposition ("the capital
         Muscat")."""
-        text = where.text
         candidates = [token] + [
             doc.tokens[c] for c in doc.children[token.i] if doc.tokens[c].dep in ("appos",)
         ]
@@ -140,43 +139,105 @@ class EventPlaces:
                 if doc.tokens[o].dep == "pobj"
             ]
         for candidate in candidates:
-            if doc.dateline and candidate.start < doc.dateline.end:
-                continue
-            for group in self.lexicon.proper.get(first_word(candidate.text), ()):
-                end = candidate.start + len(group[0].phrase)
-                if not same_phrase(text[candidate.start : end], group[0]):
-                    continue
-                if group[0].kind == "city":
-                    city = self._city(doc, where, candidate, group)
-                    if city is not None:
-                        return city
-                    continue
-                entry = next((e for e in group if e.kind in ("capital", "country")), None)
-                if entry is None or entry.actor.country is None:
-                    continue
-                country = self.lexicon.dictionary.country(entry.actor.country)
-                if entry.kind == "capital" and country is not None:
-                    return Place(
-                        name=doc.article.text[candidate.start : end],
-                        country=country.iso3,
-                        lat=country.capital_lat,
-                        lon=country.capital_lon,
-                        feature="capital",
-                        method="trigger-phrase",
-                        span=doc.span(candidate.start, end),
-                    )
-                return Place(
-                    name=doc.article.text[candidate.start : end],
-                    country=entry.actor.country,
-                    feature="country",
-                    method="trigger-phrase",
-                    span=doc.span(candidate.start, end),
-                )
+            place = self._named_at(doc, where, candidate)
+            if place is not None:
+                return place
         for candidate in candidates:
             region = where.regions.get(candidate.i)
             if region is not None:
                 return region  # "tankers in the Strait of Hormuz", "shelling in Donbas"
         return None
+
+    def _named_at(self, doc: Document, where: _Where, token: Token) -> Place | None:
+        """The country, capital or city whose name starts at `token`, with the country a
+        qualifier after it gives ("Paris, Texas", "London, Ontario")."""
+        if doc.dateline and token.start < doc.dateline.end:
+            return None
+        text = where.text
+        for group in self.lexicon.proper.get(first_word(token.text), ()):
+            end = token.start + len(group[0].phrase)
+            if not same_phrase(text[token.start : end], group[0]):
+                continue
+            place: Place | None
+            if group[0].kind == "city":
+                place = self._city(doc, where, token, group)
+                if place is None:
+                    continue
+            else:
+                entry = next((e for e in group if e.kind in ("capital", "country")), None)
+                if entry is None or entry.actor.country is None:
+                    continue
+                other = self._other_reading(doc, token, end)
+                if other is not None:
+                    # "Atlanta, Georgia", "Georgia's secretary of state": the US state
+                    return Place(
+                        name=doc.article.text[token.start : end],
+                        country=other,
+                        feature="region",
+                        method="trigger-phrase",
+                        span=doc.span(token.start, end),
+                    )
+                country = self.lexicon.dictionary.country(entry.actor.country)
+                if entry.kind == "capital" and country is not None:
+                    place = Place(
+                        name=doc.article.text[token.start : end],
+                        country=country.iso3,
+                        lat=country.capital_lat,
+                        lon=country.capital_lon,
+                        feature="capital",
+                        method="trigger-phrase",
+                        span=doc.span(token.start, end),
+                    )
+                else:
+                    place = Place(
+                        name=doc.article.text[token.start : end],
+                        country=entry.actor.country,
+                        feature="country",
+                        method="trigger-phrase",
+                        span=doc.span(token.start, end),
+                    )
+            if place.feature != "country":
+                place = self._qualified(doc, where, place, end)
+            return place
+        return None
+
+    def _other_reading(self, doc: Document, token: Token, end: int) -> str | None:
+        """The country of a name's other reading, where its cues say so ("Georgia" the US
+        state)."""
+        stop = token.i
+        while stop < len(doc.tokens) and doc.tokens[stop].start < end:
+            stop += 1
+        sentence = doc.sentences[token.sentence]
+        other = self.lexicon.ambiguities.other_reading(
+            doc.tokens, token.i, stop, (sentence.first, sentence.stop), doc.article.text
+        )
+        return other.country if other is not None else None
+
+    def _qualified(self, doc: Document, where: _Where, place: Place, end: int) -> Place:
+        """ "Paris, Texas": a place followed by a comma and a state, province or country lies
+        in that one's country."""
+        text = doc.article.text
+        if not text.startswith(", ", end):
+            return place
+        after = end + 2
+        qualifier: str | None = None
+        region = where.region_at.get(after)
+        if region is not None:
+            qualifier = region.country
+        else:
+            for group in self.lexicon.proper.get(first_word(text[after : after + 40]), ()):
+                stop = after + len(group[0].phrase)
+                if not same_phrase(where.text[after:stop], group[0]):
+                    continue
+                entry = next((e for e in group if e.kind == "country"), None)
+                if entry is not None and entry.actor.country:
+                    at = next((t for t in doc.tokens if t.start == after), None)
+                    other = self._other_reading(doc, at, stop) if at is not None else None
+                    qualifier = other or entry.actor.country
+                    break
+        if qualifier is None or qualifier == place.country:
+            return place
+        return replace(place, country=qualifier, lat=None, lon=None)
 
     def _city(
         self, doc: Document, where: _Where, token: Token, group: tuple[Entry, ...]
@@ -191,8 +252,8 @@ class EventPlaces:
         read = where.cities.get(token.i)
         if read is not None:
             entry = resolve_city([e for e in group if e.actor.country == read.actor.country])
-        elif token.ent == "PERSON":
-            return None
+        elif token.ent == "PERSON" and not _after_place_word(doc, token):
+            return None  # "Milan said", but "flights bound for Niamey", "riots in Kano"
         else:
             entry = resolve_city(group, where.named)
         if entry is None or entry.city is None:
@@ -208,6 +269,43 @@ class EventPlaces:
         )
 
 
+def named_places(doc: Document, lexicon: Lexicon, regions: Regions | None = None) -> list[Place]:
+    """Every place the article names (countries, capitals, cities, regions) as the places
+    stage reads a name, in text order, the longest name where two overlap: the geocoder's
+    view of a text."""
+    stage = EventPlaces(lexicon, regions)
+    where = _Where(doc, normalise(doc.article.text), stage.regions)
+    found: list[Place] = []
+    for token in doc.tokens:
+        if not token.text[:1].isupper():
+            continue
+        place = stage._named_at(doc, where, token)
+        if place is not None:
+            found.append(place)
+    found.extend(where.region_at.values())
+    found.sort(key=lambda p: (p.span.start, -p.span.end) if p.span else (0, 0))
+    kept: list[Place] = []
+    reach = -1
+    for place in found:
+        assert place.span is not None
+        if place.span.start < reach:
+            continue  # inside a longer name: "Salvador" in "El Salvador"
+        kept.append(place)
+        reach = place.span.end
+    return kept
+
+
+_PLACE_WORDS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "from", "to", "for", "of"}
+    | {"into", "around", "toward", "towards", "via", "through"}
+)
+
+
+def _after_place_word(doc: Document, token: Token) -> bool:
+    """Whether a name stands where a place does: after a preposition of place or motion."""
+    return token.i > 0 and doc.tokens[token.i - 1].text.lower() in _PLACE_WORDS
+
+
 class _Where:
     """What the article says about places, read once per document: the cities the mentions
     stage read as places, by token, and the countries the article names."""
@@ -216,6 +314,8 @@ class _Where:
         self.text = text
         self.regions: dict[int, Place] = {}
         """The region named at each token of a region's name."""
+        self.region_at: dict[int, Place] = {}
+        """The region whose name starts at a character offset."""
         skip = doc.dateline.end if doc.dateline else 0
         starts = [t.start for t in doc.tokens]
         for match in regions.find(doc.article.text):
@@ -231,6 +331,7 @@ class _Where:
                 method="trigger-phrase",
                 span=doc.span(match.start, match.end),
             )
+            self.region_at[match.start] = place
             first = bisect.bisect_left(starts, match.start)
             stop = bisect.bisect_left(starts, match.end)
             for i in range(first, stop):
