@@ -167,6 +167,17 @@ class EventPlaces:
                 entry = next((e for e in group if e.kind in ("capital", "country")), None)
                 if entry is None or entry.actor.country is None:
                     continue
+                named = _admin_unit(doc, token, end)
+                if named:
+                    # "Nigeria's Niger State", "Belgium's Luxembourg province", "Lebanon County":
+                    # a division named like a country lies where its owner says, if anywhere
+                    return Place(
+                        name=doc.article.text[token.start : end],
+                        country=_owner_before(doc, where, token),
+                        feature="region",
+                        method="trigger-phrase",
+                        span=doc.span(token.start, end),
+                    )
                 other = self._other_reading(doc, token, end)
                 if other is not None:
                     # "Atlanta, Georgia", "Georgia's secretary of state": the US state
@@ -198,6 +209,10 @@ class EventPlaces:
                     )
             if place.feature != "country":
                 place = self._qualified(doc, where, place, end)
+                owner = _owner_before(doc, where, token)
+                if owner is not None and owner != place.country:
+                    # "Belgium's Luxembourg province", "the northern Lebanese city of Tripoli"
+                    place = replace(place, country=owner, lat=None, lon=None)
             return place
         return None
 
@@ -252,8 +267,8 @@ class EventPlaces:
         read = where.cities.get(token.i)
         if read is not None:
             entry = resolve_city([e for e in group if e.actor.country == read.actor.country])
-        elif token.ent == "PERSON" and not _after_place_word(doc, token):
-            return None  # "Milan said", but "flights bound for Niamey", "riots in Kano"
+        elif token.ent == "PERSON" and not _after_place_word(doc, token) and _a_person(doc, token):
+            return None  # "Milan said", "Milan Kundera", but "riots in Kano", "Marseille, Lyon"
         else:
             entry = resolve_city(group, where.named)
         if entry is None or entry.city is None:
@@ -301,6 +316,53 @@ _PLACE_WORDS = frozenset(
 )
 
 
+_ADMIN_NOUNS = frozenset(
+    {"state", "province", "region", "department", "oblast", "governorate", "county", "district"}
+    | {"prefecture", "canton", "municipality"}
+)
+_COMPASS = frozenset({"east", "west", "north", "south", "upper", "lower", "central", "northern"})
+
+
+def _admin_unit(doc: Document, token: Token, end: int) -> bool:
+    """Whether a country's name is followed by a word for an administrative division."""
+    following = next((t for t in doc.tokens[token.i :] if t.start >= end), None)
+    return following is not None and following.text.lower() in _ADMIN_NOUNS
+
+
+def _owner_before(doc: Document, where: _Where, token: Token) -> str | None:
+    """The country a name is said to lie in just before it: a possessive ("Nigeria's Niger
+    State", "Iran's East Azerbaijan province") or a demonym with a place noun ("the Lebanese
+    city of Tripoli")."""
+    i = token.i
+    while i > 0 and doc.tokens[i - 1].text.lower() in _COMPASS:
+        i -= 1
+    if i >= 2 and doc.tokens[i - 1].text in ("'s", "’s"):
+        return where.owners.get(i - 2)
+    if (
+        i >= 3
+        and doc.tokens[i - 1].text.lower() == "of"
+        and doc.tokens[i - 2].lemma.lower()
+        in (_CITY_NOUNS | {"province", "region", "state", "island"})
+    ):
+        for j in range(i - 3, max(i - 6, -1), -1):
+            if j in where.owners:
+                return where.owners[j]
+    return None
+
+
+_SAYING = frozenset({"say", "tell", "add", "write", "recall", "explain", "ask", "reply"})
+
+
+def _a_person(doc: Document, token: Token) -> bool:
+    """Whether a city's name the parser took for a person reads as one: part of a longer
+    name ("Milan Kundera") or someone speaking ("Milan said")."""
+    for ent in doc.entities:
+        if ent.first <= token.i < ent.stop and ent.label == "PERSON" and ent.stop - ent.first > 1:
+            return True
+    head = doc.tokens[token.head]
+    return token.dep == "nsubj" and head.lemma.lower() in _SAYING
+
+
 def _after_place_word(doc: Document, token: Token) -> bool:
     """Whether a name stands where a place does: after a preposition of place or motion."""
     return token.i > 0 and doc.tokens[token.i - 1].text.lower() in _PLACE_WORDS
@@ -316,6 +378,12 @@ class _Where:
         """The region named at each token of a region's name."""
         self.region_at: dict[int, Place] = {}
         """The region whose name starts at a character offset."""
+        self.owners: dict[int, str] = {
+            m.head: m.actor.country
+            for m in doc.mentions
+            if m.actor.country and m.rule.startswith(("country:", "adjective:"))
+        }
+        """Countries named (or their demonyms) at a token: "Nigeria's", "the Lebanese city"."""
         skip = doc.dateline.end if doc.dateline else 0
         starts = [t.start for t in doc.tokens]
         for match in regions.find(doc.article.text):
@@ -346,4 +414,5 @@ class _Where:
             m.actor.country
             for m in doc.mentions
             if m.actor.country and not m.rule.startswith("implicit:") and "home-" not in m.rule
-        )
+        ) | {p.country for p in self.region_at.values() if p.country}
+        # (regions first: "Cordoba and Seville ... the Andalusia regional government")
