@@ -123,6 +123,9 @@ class EventPlaces:
     def _gazetteer(self, doc: Document, where: _Where, token: Token) -> Place | None:
         """The country, capital or city at a token, or in its apposition ("the capital
         Muscat")."""
+        # a name read by the mentions stage starts where it starts: "Papua New Guinea" is not
+        # Guinea
+        token = doc.tokens[where.name_first.get(token.i, token.i)]
         candidates = [token] + [
             doc.tokens[c] for c in doc.children[token.i] if doc.tokens[c].dep in ("appos",)
         ]
@@ -378,6 +381,13 @@ class _Where:
         """The region named at each token of a region's name."""
         self.region_at: dict[int, Place] = {}
         """The region whose name starts at a character offset."""
+        self.name_first: dict[int, int] = {
+            i: m.first
+            for m in doc.mentions
+            if m.rule.startswith(("country:", "capital:", "city:"))
+            for i in range(m.first, m.stop)
+        }
+        """The first token of the place name each token of one belongs to."""
         self.owners: dict[int, str] = {
             m.head: m.actor.country
             for m in doc.mentions
@@ -386,7 +396,7 @@ class _Where:
         """Countries named (or their demonyms) at a token: "Nigeria's", "the Lebanese city"."""
         skip = doc.dateline.end if doc.dateline else 0
         starts = [t.start for t in doc.tokens]
-        for match in regions.find(doc.article.text):
+        for match in regions.find(doc.article.text, (t.start for t in doc.tokens)):
             if match.start < skip:
                 continue
             region = match.region

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,19 +41,40 @@ class Regions:
 
     def __init__(self, regions: dict[str, Region]) -> None:
         self.by_phrase = regions
-        phrases = sorted(regions, key=len, reverse=True)
-        self.pattern = (
-            re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
-            if phrases
-            else None
-        )
+        self.by_first: dict[str, list[str]] = {}
+        """Spellings by their first word, longest first."""
+        for phrase in sorted(regions, key=len, reverse=True):
+            self.by_first.setdefault(_first(phrase), []).append(phrase)
 
-    def find(self, text: str) -> Iterator[RegionMatch]:
-        """The regions named in `text`, left to right, not overlapping."""
-        if self.pattern is None:
-            return
-        for match in self.pattern.finditer(text):
-            yield RegionMatch(match.start(), match.end(), self.by_phrase[match.group(0)])
+    def find(self, text: str, starts: Iterable[int] | None = None) -> Iterator[RegionMatch]:
+        """The regions named in `text`, left to right, not overlapping; `starts` are the
+        offsets where a name may begin (word starts), by default every word's."""
+        if starts is None:
+            starts = (m.start() for m in re.finditer(r"[\w'’-]+", text))
+        reach = -1
+        for start in starts:
+            if start < reach:
+                continue
+            word = re.match(r"[\w'’-]+", text[start : start + 40])
+            if word is None:
+                continue
+            for phrase in self.by_first.get(word.group(0), ()):
+                end = start + len(phrase)
+                if text.startswith(phrase, start) and not _inside_word(text, start, end):
+                    yield RegionMatch(start, end, self.by_phrase[phrase])
+                    reach = end
+                    break
+
+
+def _first(phrase: str) -> str:
+    match = re.match(r"[\w'’-]+", phrase)
+    return match.group(0) if match else phrase
+
+
+def _inside_word(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return before.isalnum() or before == "-" or after.isalnum() or after == "-"
 
 
 def load_regions(path: Path | None = None) -> Regions:
