@@ -18,6 +18,9 @@ FEATURES = frozenset(
     {"ocean", "sea", "gulf", "bay", "strait", "canal", "river", "lake", "mountains", "desert"}
     | {"peninsula", "island", "islands", "province", "state", "region", "territory"}
 )
+DIVISIONS = frozenset(
+    {"state", "province", "region", "department", "oblast", "governorate", "county", "division"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,8 +28,8 @@ class Region:
     name: str
     iso3: str | None
     feature: str
-    lat: float
-    lon: float
+    lat: float | None
+    lon: float | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +53,12 @@ class Regions:
         """The regions named in `text`, left to right, not overlapping; `starts` are the
         offsets where a name may begin (word starts), by default every word's."""
         if starts is None:
-            starts = (m.start() for m in re.finditer(r"[\w'’-]+", text))
+            starts = (m.start() for m in re.finditer(r"[\w-]+", text))
         reach = -1
         for start in starts:
             if start < reach:
                 continue
-            word = re.match(r"[\w'’-]+", text[start : start + 40])
+            word = re.match(r"[\w-]+", text[start : start + 40])
             if word is None:
                 continue
             for phrase in self.by_first.get(word.group(0), ()):
@@ -67,7 +70,7 @@ class Regions:
 
 
 def _first(phrase: str) -> str:
-    match = re.match(r"[\w'’-]+", phrase)
+    match = re.match(r"[\w-]+", phrase)
     return match.group(0) if match else phrase
 
 
@@ -77,7 +80,9 @@ def _inside_word(text: str, start: int, end: int) -> bool:
     return before.isalnum() or before == "-" or after.isalnum() or after == "-"
 
 
-def load_regions(path: Path | None = None) -> Regions:
+def load_regions(path: Path | None = None, provinces: Path | None = None) -> Regions:
+    """The regions of `regions.tsv` and the first-level divisions of `provinces.tsv` (a
+    spelling both list is the region's)."""
     path = path or data_path("regions.tsv")
     found: dict[str, Region] = {}
     required = ("name", "feature", "lat", "lon")
@@ -97,6 +102,16 @@ def load_regions(path: Path | None = None) -> Regions:
             if phrase in found:
                 raise DataFileError(str(path), line, f"{phrase!r} is listed twice")
             found[phrase] = region
+    provinces = provinces or data_path("provinces.tsv")
+    for line, row in read_tsv(provinces, required=("name", "iso3", "kind")):
+        kind = row["kind"]
+        if kind not in DIVISIONS:
+            raise DataFileError(str(provinces), line, f"unknown kind {kind!r}")
+        if not re.fullmatch(r"[A-Z]{3}", row["iso3"]):
+            raise DataFileError(str(provinces), line, "iso3 must be 3 capital letters")
+        division = Region(row["name"], row["iso3"], kind, None, None)
+        for phrase in [row["name"], *split_list(row.get("aliases", ""))]:
+            found.setdefault(phrase, division)
     return Regions(found)
 
 
