@@ -260,6 +260,16 @@ class Document:
     def span(self, start: int, end: int) -> TextSpan:
         return TextSpan(start, end, self.article.text[start:end])
 
+    def clause_verb(self, token: Token, climb: int = 6) -> Token:
+        """The verb whose clause `token` stands in (itself for a verb), at most `climb` heads
+        up."""
+        current = token
+        for _ in range(climb):
+            if current.pos in ("VERB", "AUX") or current.head == current.i:
+                break
+            current = self.tokens[current.head]
+        return current
+
     def token_span(self, first: int, stop: int) -> TextSpan:
         """The text of tokens `first` to `stop - 1`."""
         return self.span(self.tokens[first].start, self.tokens[stop - 1].end)

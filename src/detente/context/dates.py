@@ -248,11 +248,7 @@ def _told_as_earlier(doc: Document, starts: list[int], event: Event) -> bool:
     i = _token_at(starts, event.trigger.start)
     if i is None:
         return False
-    verb = doc.tokens[i]
-    for _ in range(_MAX_CLIMB):
-        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
-            break
-        verb = doc.tokens[verb.head]
+    verb = doc.clause_verb(doc.tokens[i], _MAX_CLIMB)
     return verb.dep == "ccomp" and _before_telling(doc, verb)
 
 

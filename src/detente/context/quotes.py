@@ -192,11 +192,7 @@ class _Reader:
         first, stop = inside
         if first >= stop:
             return None
-        verb = self.tokens[first]
-        for _ in range(_MAX_CLIMB):
-            if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
-                break
-            verb = self.tokens[verb.head]
+        verb = self.doc.clause_verb(self.tokens[first], _MAX_CLIMB)
         if not first <= verb.i < stop:
             return None
         for c in self.doc.children[verb.i]:
