@@ -326,6 +326,10 @@ class _Reader:
                 return False  # "endorsed charter schools": no one is supported
             if need == "complement" and self._complement(token) is None:
                 return False
+            if need == "actor-subject" and any(
+                k.dep in ("nsubj", "nsubjpass") and not self.at.get(k.i) for k in kids
+            ):
+                return False  # "my thoughts go to the families": no one travels
             if (
                 need.startswith("prep:")
                 and not any(
@@ -839,9 +843,16 @@ class _Reader:
 
     def _agent_continued(self, verb: Token, pattern: Pattern) -> list[Mention]:
         """ "The US levied sanctions against him. He was further sanctioned in 2011": a passive
-        with no agent goes on the story of the same kind of act told just before."""
+        with no agent goes on the story of the same kind of act told just before (but "the 176
+        people on board were all killed" counts the toll of it, no new act)."""
         if not any(self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[verb.i]):
             return []
+        for c in self.children[verb.i]:
+            if self.tokens[c].dep == "nsubjpass" and any(
+                self.tokens[n].dep == "nummod" or self.tokens[n].pos == "NUM"
+                for n in self.children[c]
+            ):
+                return []
         for event in reversed(self.told):
             if (
                 event.cameo.root == pattern.code[:2]
