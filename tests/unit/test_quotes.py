@@ -123,3 +123,12 @@ def test_a_version_1_store_is_migrated_keeping_its_events(tmp_path: Path) -> Non
     connection.close()
     assert versions == [(1,), (2,)]
     assert ("quote_id",) in columns
+
+
+def test_a_quote_cut_from_its_reporting_verb_by_the_splitter(pipeline: Pipeline) -> None:
+    found = quotes_of(
+        pipeline,
+        'At a press conference in Riyadh, Kenyan President William Ruto said, "This deal will '
+        'change the region. Nobody can stop it now."',
+    )
+    assert found and found[0][1:] == ("KEN", "say")

@@ -103,7 +103,8 @@ class _Reader:
     # -- who said it ---------------------------------------------------------------------------
     def _speaker(self, start: int, end: int) -> tuple[Mention | None, str | None, str]:
         inside = self._token_range(start, end)
-        sentences = self._sentences_of(end - 1, start)
+        # the sentence before too, when the splitter cut 'Hook said, "This is ...'
+        sentences = self._sentences_of(end - 1, start, max(start - 3, 0))
         for sentence in sentences:
             outside = [
                 t
