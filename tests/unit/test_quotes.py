@@ -125,7 +125,7 @@ def test_a_version_1_store_is_migrated_keeping_its_events(tmp_path: Path) -> Non
     assert ("quote_id",) in columns
 
 
-def test_a_quote_cut_from_its_reporting_verb_by_the_splitter(pipeline: Pipeline) -> None:
+def test_a_quote_of_two_sentences_after_said_comma(pipeline: Pipeline) -> None:
     found = quotes_of(
         pipeline,
         'At a press conference in Riyadh, Kenyan President William Ruto said, "This deal will '
