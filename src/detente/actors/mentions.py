@@ -717,6 +717,17 @@ class _SentenceReader:
             j = stop + 1
             while j < self.sentence.stop and self.tokens[j].tag in ("DT", "NNP", "NNPS"):
                 j += 1
+            # "US Special Representative for Iran Brian Hook": the name ends the run
+            for ent in self.entities:
+                if ent.label == "PERSON" and stop + 1 < ent.first and ent.stop == j:
+                    if any(i in self.used for i in range(ent.first, ent.stop)):
+                        break  # "for the Houthis": a body, not a name
+                    if not any(i in self.used for i in range(stop + 1, ent.first)) and not (
+                        self._starts_entry(stop + 1)
+                    ):
+                        break  # the words between name nothing we know: one name, not two
+                    start, finish = self.tokens[ent.first].start, self.tokens[ent.stop - 1].end
+                    return self.doc.article.text[start:finish], ent.first, ent.stop
             stop = j
         if stop + 1 >= self.sentence.stop or self.tokens[stop].text != ",":
             return None
