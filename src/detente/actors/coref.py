@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from detente.actors.dictionary import SectorTerm
 from detente.model import Actor, Document, Mention, Token
+from detente.words import REPORTING_VERBS
 
 _PERSONAL = frozenset({"he", "him", "his", "she", "her", "hers"})
 _GENDERED = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
@@ -41,25 +42,6 @@ _INTERNATIONAL_ROLES = (
     "diplomat",
     "leader",
     "head of state",
-)
-_REPORTING = frozenset(
-    {
-        "say",
-        "tell",
-        "add",
-        "state",
-        "write",
-        "announce",
-        "declare",
-        "insist",
-        "stress",
-        "tweet",
-        "warn",
-        "note",
-        "explain",
-        "reply",
-        "continue",
-    }
 )
 _PRONOUNS = _PERSONAL | _NEUTER | _PLURAL | _FIRST_PLURAL | _FIRST_SINGULAR
 _BODIES = frozenset({"alliance", "bloc", "organisation", "organization", "union", "body"})
@@ -300,7 +282,7 @@ def _speaking_body(
     if token.dep in ("nsubj", "nsubjpass") and clause.dep in ("ccomp", "parataxis"):
         # (not through a "conj": "said the gunmen had kidnapped ... and that they were ...")
         above = doc.tokens[clause.head]
-        if above.lemma.lower() in _REPORTING:
+        if above.lemma.lower() in REPORTING_VERBS:
             verb = above
     if verb is None and token.dep in ("nsubj", "nsubjpass"):
         # the parser may turn it round: "The spokesperson added ..., they would not ..."
@@ -311,7 +293,7 @@ def _speaking_body(
                 for c in doc.children[clause.i]
                 if c < token.i
                 and doc.tokens[c].dep in ("ccomp", "parataxis")
-                and doc.tokens[c].lemma.lower() in _REPORTING
+                and doc.tokens[c].lemma.lower() in REPORTING_VERBS
             ),
             None,
         )
@@ -342,7 +324,7 @@ def _speaker(doc: Document, token: Token, by_token: dict[int, list[Mention]]) ->
             continue
         sentence = doc.sentences[number]
         for verb in doc.tokens[sentence.first : sentence.stop]:
-            if verb.lemma.lower() not in _REPORTING or verb.pos != "VERB":
+            if verb.lemma.lower() not in REPORTING_VERBS or verb.pos != "VERB":
                 continue
             for c in doc.children[verb.i]:
                 if doc.tokens[c].dep != "nsubj" or c == token.i:

@@ -31,6 +31,7 @@ from detente.model import (
     TextSpan,
     Token,
 )
+from detente.words import DOCUMENTS
 
 CODER = "patterns"
 _PLACE_PREPS = frozenset(
@@ -127,10 +128,6 @@ _AUTHORING = frozenset(
     | {"endorse", "circulate", "post", "read"}
 )
 # Texts that act for their authors: "a resolution condemning", "a statement calling for".
-_DOCUMENTS = frozenset(
-    {"resolution", "motion", "statement", "declaration", "communique", "communiqué", "letter"}
-    | {"decree", "bill", "joint statement", "report", "text", "draft", "petition", "note"}
-)
 _REFERRED_EVENTS: dict[str, frozenset[str]] = {
     "accusation": frozenset({"11", "01"}),
     "allegation": frozenset({"11", "01"}),
@@ -916,7 +913,7 @@ class _Reader:
         if depth < 6 and verb.dep in ("acl", "relcl") and verb.head != verb.i:
             # "adopted a resolution condemning Russia": the text speaks for its authors
             document = self.tokens[verb.head]
-            if document.lemma.lower() in _DOCUMENTS and document.head != document.i:
+            if document.lemma.lower() in DOCUMENTS and document.head != document.i:
                 author = self.tokens[document.head]
                 if document.dep == "pobj" and author.head != author.i:
                     author = self.tokens[author.head]  # "voted on a resolution"

@@ -22,18 +22,9 @@ import bisect
 from dataclasses import replace
 
 from detente.model import Document, Mention, Quote, Sentence, TextSpan, Token
+from detente.words import DOCUMENTS, REPORTING_VERBS
 
 _MIN_WORDS = 4
-_REPORTING = frozenset(
-    {"say", "add", "tell", "state", "note", "stress", "write", "tweet", "post", "declare"}
-    | {"insist", "warn", "explain", "continue", "conclude", "quote", "announce", "claim"}
-    | {"argue", "remark", "reply", "respond", "recall", "comment", "assert", "emphasise"}
-    | {"emphasize", "underline", "reiterate", "affirm", "told", "ask", "urge", "vow"}
-)
-_DOCUMENTS = frozenset(
-    {"statement", "communique", "communiqué", "declaration", "release", "letter", "report"}
-    | {"notice", "post", "tweet", "message", "readout"}
-)
 _MAX_CLIMB = 6
 
 
@@ -119,7 +110,7 @@ class _Reader:
                     who = self._according(token)
                     if who is not None:
                         return who, "according to", "according-to"
-                if token.pos not in ("VERB", "AUX") or token.lemma.lower() not in _REPORTING:
+                if token.pos not in ("VERB", "AUX") or token.lemma.lower() not in REPORTING_VERBS:
                     continue
                 who = self._subject_of(token, inside)
                 if who is not None:
@@ -144,7 +135,7 @@ class _Reader:
             for c in self.doc.children[verb.i]:
                 kid = self.tokens[c]
                 if kid.dep in ("nsubj", "nsubjpass") and not inside[0] <= c < inside[1]:
-                    if kid.lemma.lower() in _DOCUMENTS:
+                    if kid.lemma.lower() in DOCUMENTS:
                         return self._author(kid)
                     return self._actor_at(c)
             # "Aliyev was quoted as saying": the subject of "quoted"; "..., adding": the
