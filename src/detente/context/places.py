@@ -63,8 +63,8 @@ class EventPlaces:
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
-        starts = {t.start: t for t in doc.tokens}
         where = _Where(doc, normalise(doc.article.text), self.regions)
+        starts = where.token_at
         # the story's scene: every place the text names as a place, in text order
         scenes: list[tuple[int, int, Place]] = []
         for m in doc.mentions:
@@ -174,42 +174,24 @@ class EventPlaces:
                 if named:
                     # "Nigeria's Niger State", "Belgium's Luxembourg province", "Lebanon County":
                     # a division named like a country lies where its owner says, if anywhere
-                    return Place(
-                        name=doc.article.text[token.start : end],
-                        country=_owner_before(doc, where, token),
-                        feature="region",
-                        method="trigger-phrase",
-                        span=doc.span(token.start, end),
-                    )
+                    return _found(doc, token.start, end, _owner_before(doc, where, token), "region")
                 other = self._other_reading(doc, token, end)
                 if other is not None:
                     # "Atlanta, Georgia", "Georgia's secretary of state": the US state
-                    return Place(
-                        name=doc.article.text[token.start : end],
-                        country=other,
-                        feature="region",
-                        method="trigger-phrase",
-                        span=doc.span(token.start, end),
-                    )
+                    return _found(doc, token.start, end, other, "region")
                 country = self.lexicon.dictionary.country(entry.actor.country)
                 if entry.kind == "capital" and country is not None:
-                    place = Place(
-                        name=doc.article.text[token.start : end],
-                        country=country.iso3,
-                        lat=country.capital_lat,
-                        lon=country.capital_lon,
-                        feature="capital",
-                        method="trigger-phrase",
-                        span=doc.span(token.start, end),
+                    place = _found(
+                        doc,
+                        token.start,
+                        end,
+                        country.iso3,
+                        "capital",
+                        country.capital_lat,
+                        country.capital_lon,
                     )
                 else:
-                    place = Place(
-                        name=doc.article.text[token.start : end],
-                        country=entry.actor.country,
-                        feature="country",
-                        method="trigger-phrase",
-                        span=doc.span(token.start, end),
-                    )
+                    place = _found(doc, token.start, end, entry.actor.country, "country")
             if place.feature != "country":
                 place = self._qualified(doc, where, place, end)
                 owner = _owner_before(doc, where, token)
@@ -249,7 +231,7 @@ class EventPlaces:
                     continue
                 entry = next((e for e in group if e.kind == "country"), None)
                 if entry is not None and entry.actor.country:
-                    at = next((t for t in doc.tokens if t.start == after), None)
+                    at = where.token_at.get(after)
                     other = self._other_reading(doc, at, stop) if at is not None else None
                     qualifier = other or entry.actor.country
                     break
@@ -270,20 +252,18 @@ class EventPlaces:
         read = where.cities.get(token.i)
         if read is not None:
             entry = resolve_city([e for e in group if e.actor.country == read.actor.country])
-        elif token.ent == "PERSON" and not _after_place_word(doc, token) and _a_person(doc, token):
+        elif (
+            token.ent == "PERSON"
+            and not _after_place_word(doc, token)
+            and _a_person(doc, where, token)
+        ):
             return None  # "Milan said", "Milan Kundera", but "riots in Kano", "Marseille, Lyon"
         else:
             entry = resolve_city(group, where.named)
         if entry is None or entry.city is None:
             return None
-        return Place(
-            name=written,
-            country=entry.city.iso3,
-            lat=entry.city.lat,
-            lon=entry.city.lon,
-            feature="city",
-            method="trigger-phrase",
-            span=doc.span(token.start, end),
+        return _found(
+            doc, token.start, end, entry.city.iso3, "city", entry.city.lat, entry.city.lon
         )
 
 
@@ -313,6 +293,28 @@ def named_places(doc: Document, lexicon: Lexicon, regions: Regions | None = None
     return kept
 
 
+def _found(
+    doc: Document,
+    start: int,
+    end: int,
+    country: str | None,
+    feature: str,
+    lat: float | None = None,
+    lon: float | None = None,
+) -> Place:
+    """The place named by the text from `start` to `end`, found in the trigger's phrase."""
+    span = doc.span(start, end)
+    return Place(
+        name=span.text,
+        country=country,
+        lat=lat,
+        lon=lon,
+        feature=feature,
+        method="trigger-phrase",
+        span=span,
+    )
+
+
 _PLACE_WORDS = frozenset(
     {"in", "at", "near", "outside", "inside", "across", "throughout", "from", "to", "for", "of"}
     | {"into", "around", "toward", "towards", "via", "through"}
@@ -323,13 +325,19 @@ _ADMIN_NOUNS = frozenset(
     {"state", "province", "region", "department", "oblast", "governorate", "county", "district"}
     | {"prefecture", "canton", "municipality"}
 )
-_COMPASS = frozenset({"east", "west", "north", "south", "upper", "lower", "central", "northern"})
+_COMPASS = frozenset(
+    {"east", "west", "north", "south", "upper", "lower", "central"}
+    | {"northern", "southern", "eastern", "western"}
+)
+_PLACE_NOUNS = _CITY_NOUNS | {"province", "region", "state", "island"}
 
 
 def _admin_unit(doc: Document, token: Token, end: int) -> bool:
     """Whether a country's name is followed by a word for an administrative division."""
-    following = next((t for t in doc.tokens[token.i :] if t.start >= end), None)
-    return following is not None and following.text.lower() in _ADMIN_NOUNS
+    i = token.i
+    while i < len(doc.tokens) and doc.tokens[i].start < end:
+        i += 1
+    return i < len(doc.tokens) and doc.tokens[i].text.lower() in _ADMIN_NOUNS
 
 
 def _owner_before(doc: Document, where: _Where, token: Token) -> str | None:
@@ -344,8 +352,7 @@ def _owner_before(doc: Document, where: _Where, token: Token) -> str | None:
     if (
         i >= 3
         and doc.tokens[i - 1].text.lower() == "of"
-        and doc.tokens[i - 2].lemma.lower()
-        in (_CITY_NOUNS | {"province", "region", "state", "island"})
+        and doc.tokens[i - 2].lemma.lower() in _PLACE_NOUNS
     ):
         for j in range(i - 3, max(i - 6, -1), -1):
             if j in where.owners:
@@ -356,12 +363,11 @@ def _owner_before(doc: Document, where: _Where, token: Token) -> str | None:
 _SAYING = frozenset({"say", "tell", "add", "write", "recall", "explain", "ask", "reply"})
 
 
-def _a_person(doc: Document, token: Token) -> bool:
+def _a_person(doc: Document, where: _Where, token: Token) -> bool:
     """Whether a city's name the parser took for a person reads as one: part of a longer
     name ("Milan Kundera") or someone speaking ("Milan said")."""
-    for ent in doc.entities:
-        if ent.first <= token.i < ent.stop and ent.label == "PERSON" and ent.stop - ent.first > 1:
-            return True
+    if token.i in where.in_person_names:
+        return True
     head = doc.tokens[token.head]
     return token.dep == "nsubj" and head.lemma.lower() in _SAYING
 
@@ -377,6 +383,15 @@ class _Where:
 
     def __init__(self, doc: Document, text: str, regions: Regions) -> None:
         self.text = text
+        self.token_at: dict[int, Token] = {t.start: t for t in doc.tokens}
+        """The token that starts at each character offset."""
+        self.in_person_names: frozenset[int] = frozenset(
+            i
+            for ent in doc.entities
+            if ent.label == "PERSON" and ent.stop - ent.first > 1
+            for i in range(ent.first, ent.stop)
+        )
+        """Tokens of names of two words or more the parser took for a person's."""
         self.regions: dict[int, Place] = {}
         """The region named at each token of a region's name."""
         self.region_at: dict[int, Place] = {}
@@ -400,14 +415,8 @@ class _Where:
             if match.start < skip:
                 continue
             region = match.region
-            place = Place(
-                name=doc.article.text[match.start : match.end],
-                country=region.iso3,
-                lat=region.lat,
-                lon=region.lon,
-                feature=region.feature,
-                method="trigger-phrase",
-                span=doc.span(match.start, match.end),
+            place = _found(
+                doc, match.start, match.end, region.iso3, region.feature, region.lat, region.lon
             )
             self.region_at[match.start] = place
             first = bisect.bisect_left(starts, match.start)
