@@ -52,9 +52,9 @@ _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss"})
 # Plural groups "they" can stand for; governments and delegations come in pairs instead.
 _CROWDS = frozenset({"CVL", "COP", "REB", "OPP", "MIL", "MED", "EDU", "REL", "HLH", "NGO", "BUS"})
 _WINDOW = 2
+"""How many sentences back a pronoun may look."""
 _ROLE_WINDOW = 4
 """How far back "the foreign ministers" looks for the holders of that office."""
-"""How many sentences back a pronoun may look."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -562,11 +562,7 @@ def _coordinated_subjects(doc: Document, earlier: Sequence[_Seen], token: Token)
 
 def _own_subject(doc: Document, recent: Sequence[_Seen], token: Token) -> list[Mention]:
     """The actors of the subject of the clause a possessive pronoun stands in."""
-    verb = doc.tokens[token.head]
-    for _ in range(_MAX_CLIMB):
-        if verb.pos in ("VERB", "AUX") or verb.head == verb.i:
-            break
-        verb = doc.tokens[verb.head]
+    verb = doc.clause_verb(doc.tokens[token.head], _MAX_CLIMB)
     subject: set[int] = set()
     todo = [c for c in doc.children[verb.i] if doc.tokens[c].dep in ("nsubj", "nsubjpass")]
     while todo:

@@ -100,6 +100,7 @@ _CONTAINERS = frozenset(
 _CLAUSES = frozenset({"advcl", "relcl", "ccomp", "parataxis", "acl", "csubj"})
 _VIOLENT_ROOTS = frozenset({"18", "19", "20"})
 _SERVICES = frozenset({"GOV", "MIL", "COP", "SPY", "JUD"})
+"""A government's own services: who acts when it orders them to."""
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _AGREEMENT_NOUNS = frozenset(
     {"agreement", "deal", "accord", "pact", "treaty", "memorandum", "partnership", "plan"}
@@ -114,7 +115,6 @@ _SPOKEN_ROOTS = frozenset({"01", "02", "04", "10", "11", "12", "13", "14"})
 done by the act it is the purpose of."""
 _ALLEGING = frozenset({"claim", "allege", "charge", "insist", "contend"})
 """Reporting verbs that tell a contested claim: who they say did it is accused."""
-"""A government's own services: who acts when it orders them to."""
 # Where the words that unmake a trigger stand: its object or complement, or its modifier.
 _UNMAKING = frozenset({"dobj", "nsubjpass", "acomp", "oprd", "attr", "amod", "compound"})
 _VICTIM_VERBS = frozenset({"kill", "wound", "injure", "die", "hurt", "maim", "leave"})
@@ -212,6 +212,8 @@ class _Reader:
                 index.setdefault(i, []).append(mention)
         self.triggers: dict[int, _Trigger] = {}
         self.told: list[Event] = []
+        self.told_starts: set[int] = set()
+        """Where the triggers of the events told so far start."""
         """Events coded so far, in text order: what "the accusation" refers back to."""
 
     # -- triggers --------------------------------------------------------------------------
@@ -247,6 +249,7 @@ class _Reader:
             nominal = trigger.token.pos != "VERB"
             for event in self._code(trigger):
                 self.told.append(event)
+                self.told_starts.add(event.trigger.start)
                 # a pattern's symmetry is its own code's: "gathered" (040) made a protest (141)
                 # is as directed as any protest
                 symmetric = (
@@ -274,7 +277,7 @@ class _Reader:
         return any(
             other is not trigger
             and other.pattern.code[:2] == trigger.pattern.code[:2]
-            and (other.token.i == clause.i or self._clause_verb(other.token).i == clause.i)
+            and (other.token.i == clause.i or self.doc.clause_verb(other.token).i == clause.i)
             for other in self.triggers.values()
         )
 
@@ -397,7 +400,7 @@ class _Reader:
     def _said(self, verb: Token) -> tuple[str, Token] | None:
         """The code of what was said, by its tone, and the word that set it; None when each
         clause said reports an event of its own, is negated, or has no tone."""
-        told = {e.trigger.start for e in self.told}
+        told = self.told_starts
         for parts in self._said_groups(verb):
             # a clause that tells an act is coded as that act; one that judges an act it names
             # ("found the Israeli raid unjustified") is a statement of its own
@@ -702,7 +705,7 @@ class _Reader:
 
     # -- modality ------------------------------------------------------------------------------
     def _modality(self, token: Token, code: str) -> tuple[Modality, str]:
-        clause = self._clause_verb(token)
+        clause = self.doc.clause_verb(token)
         kids = [self.tokens[c] for c in self.children[clause.i]]
         if clause.i != token.i:
             kids += [self.tokens[c] for c in self.children[token.i]]
@@ -731,15 +734,6 @@ class _Reader:
                     return Modality.ASSERTED, self.book.future_codes[key]
             return Modality.HYPOTHETICAL, code
         return Modality.ASSERTED, code
-
-    def _clause_verb(self, token: Token) -> Token:
-        """The verb whose clause a trigger sits in (itself for a verb)."""
-        current = token
-        for _ in range(_MAX_CLIMB):
-            if current.pos in ("VERB", "AUX") or current.head == current.i:
-                return current
-            current = self.tokens[current.head]
-        return current
 
     def _embedded(self, clause: Token, *, spoken: bool = False) -> bool:
         """Whether the clause is the complement of an intent, threat, demand or plan."""
@@ -842,7 +836,7 @@ class _Reader:
         """ "The US levied sanctions against him. He was further sanctioned in 2011": a passive
         with no agent goes on the story of the same kind of act told just before (but "the 176
         people on board were all killed" counts the toll of it, no new act)."""
-        if not any(self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[verb.i]):
+        if not self._passive(verb):
             return []
         for c in self.children[verb.i]:
             if self.tokens[c].dep == "nsubjpass" and any(
@@ -850,19 +844,12 @@ class _Reader:
                 for n in self.children[c]
             ):
                 return []
-        for event in reversed(self.told):
-            if (
-                event.cameo.root == pattern.code[:2]
-                and 0 < verb.sentence - event.sentence <= _CONTINUED
-                and event.source is not None
-            ):
-                return [event.source]
-        return []
+        return self._earlier_source(verb, frozenset({pattern.code[:2]}), 1, _CONTINUED)
 
     def _agent_of_named_event(self, verb: Token) -> list[Mention]:
         """ "(al-Muhandis,) who was also killed in the airstrike": a passive with no agent whose
         "in"/"during" phrase names an event told before takes that event's source."""
-        if not any(self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[verb.i]):
+        if not self._passive(verb):
             return []
         for c in self.children[verb.i]:
             prep = self.tokens[c]
@@ -870,15 +857,27 @@ class _Reader:
                 continue
             for noun in self._pobjs(prep):
                 roots = _REFERRED_EVENTS.get(noun.lemma.lower())
-                if roots is None or not self._definite_noun(noun):
-                    continue
-                for event in reversed(self.told):
-                    if (
-                        event.cameo.root in roots
-                        and 0 <= verb.sentence - event.sentence <= _REFERRED_WINDOW
-                        and event.source is not None
-                    ):
-                        return [event.source]
+                if roots is not None and self._definite_noun(noun):
+                    found = self._earlier_source(verb, roots, 0, _REFERRED_WINDOW)
+                    if found:
+                        return found
+        return []
+
+    def _passive(self, verb: Token) -> bool:
+        return any(self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[verb.i])
+
+    def _earlier_source(
+        self, verb: Token, roots: frozenset[str], nearest: int, farthest: int
+    ) -> list[Mention]:
+        """The source of the latest event of one of `roots` told `nearest` to `farthest`
+        sentences before `verb`'s."""
+        for event in reversed(self.told):
+            if (
+                event.cameo.root in roots
+                and nearest <= verb.sentence - event.sentence <= farthest
+                and event.source is not None
+            ):
+                return [event.source]
         return []
 
     def _definite_noun(self, noun: Token) -> bool:
@@ -890,8 +889,7 @@ class _Reader:
 
     def _subjects(self, verb: Token, depth: int = 0) -> list[Mention]:
         kids = [self.tokens[c] for c in self.children[verb.i]]
-        passive = any(k.dep in ("nsubjpass", "auxpass") for k in kids)
-        if passive:
+        if self._passive(verb):
             for k in kids:
                 if k.dep == "agent":
                     return self._objects_of(k)
@@ -1012,9 +1010,7 @@ class _Reader:
                     name=f"{place.actor.name} {sector}", country=place.actor.country, sector=sector
                 )
                 return [replace(place, actor=actor, rule="implicit:place-source")]
-        elif not any(
-            self.tokens[c].dep in ("nsubjpass", "auxpass") for c in self.children[token.i]
-        ):
+        elif not self._passive(token):
             return []
         mention = self._home_actor(token, pattern.implicit_source, "implicit:home-source")
         return [mention] if mention else []
@@ -1067,7 +1063,7 @@ class _Reader:
 
     def _where(self, token: Token) -> Mention | None:
         """The place named in the trigger's own phrase or its clause's: "in Beijing"."""
-        for host in (token, self._clause_verb(token)):
+        for host in (token, self.doc.clause_verb(token)):
             for c in self.children[host.i]:
                 prep = self.tokens[c]
                 if prep.dep == "prep" and prep.lemma.lower() in _PLACE_PREPS:
@@ -1145,7 +1141,7 @@ class _Reader:
         if slot == "object":
             if host.i != trigger.i:
                 return []
-            passive = any(k.dep in ("nsubjpass", "auxpass") for k in kids)
+            passive = self._passive(host)
             deps = ("nsubjpass",) if passive else ("dobj",)
             found = [
                 m for k in kids if k.dep in deps for m in self._actors(self._antecedent(host, k))

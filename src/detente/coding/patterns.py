@@ -19,10 +19,10 @@ from detente.datafiles import data_path, line_of, read_yaml
 from detente.errors import DataFileError
 
 _REQUIREMENTS = ("prep:", "no:", "mod:", "dep:")
+"""Requirements with an argument: a preposition, a dependency or a modifier."""
 _PLAIN_REQUIREMENTS = frozenset(
     {"object", "complement", "target", "named", "actor-object", "actor-subject"}
 )
-"""Requirements with an argument: a preposition, a dependency or a modifier."""
 SLOTS = frozenset(
     {
         "object",

@@ -15,6 +15,7 @@ from detente.model import Document, Event
 
 _BORROWED = frozenset({"publication", "narrative"})
 """Dates an event did not give itself: they cannot tell two tellings apart."""
+_UNDATED = _BORROWED | {"none"}
 
 
 class Repeats:
@@ -65,7 +66,7 @@ def _dated_by_a_later_telling(doc: Document, starts: list[int], events: list[Eve
             if (
                 later.sentence > first.sentence
                 and (later.cameo.code, _pair(later)) == story
-                and later.date.method not in _BORROWED | {"none"}
+                and later.date.method not in _UNDATED
                 and _nominal(doc, starts, later)
             ):
                 out[n] = replace(first, date=later.date)
