@@ -230,7 +230,7 @@ class MentionFinder:
             if domestic:
                 mentions.extend(_home_people(doc, home, strangers))
         mentions = _acronyms(doc, mentions)
-        late_people = [m for m in (*placed, *mentions) if _placed_late(m)]
+        late_people = [m for m in mentions if _placed_late(m)]  # (placed ones included)
         mentions = _named_again(doc, mentions, late_people)
         mentions.sort(key=lambda m: (m.start, -m.end))
         return doc.evolve(mentions=tuple(mentions), home=home)

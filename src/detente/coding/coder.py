@@ -1322,7 +1322,8 @@ class _Reader:
         """ "denounced the border agreement": the same thing named shortly before with its
         parties ("the Turkish-Libyan maritime border agreement"), though no event was told."""
         lemma = noun.lemma.lower()
-        for earlier in reversed(self.tokens[: noun.i]):
+        for j in range(noun.i - 1, -1, -1):
+            earlier = self.tokens[j]
             if noun.sentence - earlier.sentence > _REFERRED_WINDOW:
                 break
             if earlier.lemma.lower() != lemma or earlier.pos != "NOUN":
