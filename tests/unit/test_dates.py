@@ -199,7 +199,7 @@ def test_an_event_without_a_date_takes_the_story_time_and_says_so(parse: Parse) 
 
 
 def test_the_story_time_does_not_carry_far(parse: Parse) -> None:
-    filler = " ".join(f"The weather was mild on day {n}." for n in range(7))
+    filler = " ".join(f"The weather was mild on day {n}." for n in range(9))
     doc = parse(
         f"Iran and the US started talks in Muscat on Jan. 21. {filler} Russia criticised the US."
     )
@@ -281,3 +281,31 @@ def test_a_flashback_named_in_passing_does_not_move_the_story_time(parse: Parse)
     )
     dated = {e.trigger.text: e.date.value for e in doc.events}
     assert dated["criticised"] == "2026-02-06"
+
+
+def test_a_date_told_with_an_act_not_coded_sets_the_story_time(parse: Parse) -> None:
+    # snow falling is no event, but it says when the story happens
+    doc = parse(
+        "On Thursday, heavy snow fell across Minsk. Later the police arrested opposition "
+        "activists."
+    )
+    (event,) = doc.events
+    assert (event.date.value, event.date.method) == ("2026-02-05", "narrative")
+
+
+def test_a_date_in_a_scene_phrase_sets_the_story_time(parse: Parse) -> None:
+    doc = parse(
+        "In his Tuesday talk at a think tank, the prime minister spoke about energy. He also "
+        "criticised Turkey."
+    )
+    dated = {e.trigger.text: e.date.value for e in doc.events}
+    assert dated["criticised"] == "2026-02-03"
+
+
+def test_a_date_naming_another_event_does_not_set_the_story_time(parse: Parse) -> None:
+    doc = parse(
+        "The government called its actions defensive, pointing to the December 31 attack on "
+        "its embassy. Later Russia criticised the United States."
+    )
+    dated = {e.trigger.text: e.date.method for e in doc.events}
+    assert dated["criticised"] == "publication"

@@ -197,8 +197,10 @@ def _year_for(published: dt.date, month: int, day: int) -> int:
     return published.year - 1 if candidate - published > dt.timedelta(days=7) else published.year
 
 
-_NARRATIVE = 6
+_NARRATIVE = 8
 """How many sentences a story's time carries to events with no date of their own."""
+_SCENES = frozenset({"in", "at", "during"})
+"""Prepositions of an occasion whose date sets the story's time ("in his Tuesday talk")."""
 
 
 class EventDates:
@@ -210,38 +212,81 @@ class EventDates:
         if not doc.events:
             return doc
         published = doc.article.published
-        by_sentence: dict[int, list[DateMention]] = {}
         starts = [t.start for t in doc.tokens]
+        by_sentence: dict[int, list[Event]] = {}
+        for event in doc.events:
+            by_sentence.setdefault(event.sentence, []).append(event)
         dated: list[Event] = []
-        # the story's time: the date of the latest event that had one ("On Sunday ... stabbed
-        # people. ... The officers shot him dead": Sunday too)
+        # the story's time: the date of the latest act told with one, coded or not ("On Sunday
+        # ... stabbed people. ... The officers shot him dead": Sunday too)
         now: tuple[int, EventDate] | None = None
-        before = now  # the story's time as the sentence begins
-        for event in sorted(doc.events, key=lambda e: e.trigger.start):
-            if event.sentence not in by_sentence:
-                sentence = doc.sentences[event.sentence]
-                by_sentence[event.sentence] = find_dates(doc.article.text, sentence, published)
-                before = now
-            date = _governing(doc, starts, event, by_sentence[event.sentence])
-            if date is not None and date.method == "anaphoric":
-                # "the following day": a day after the story's time (unknown without one)
-                date = _after(before[1], int(date.value or 0), date.span) if before else None
-            if date is not None and date.precision == "day" and _verbal(doc, starts, event):
-                # the story's time moves with what is told as happening, not with a flashback
-                # named in a noun phrase ("his phone conversation ... held on Jan. 21")
-                now = (event.sentence, date)
-            elif date is None:
-                # "Russia admitted on Thursday that its troops had attacked": not Thursday's act,
-                # so the story's time as it stood before the sentence, if any
-                story = before if _told_as_earlier(doc, starts, event) else now
-                if story is not None and event.sentence - story[0] <= _NARRATIVE:
-                    date = EventDate(story[1].value, story[1].precision, "narrative", story[1].span)
-            if date is None:
-                date = _publication(published)
-            dated.append(replace(event, date=date))
+        last = max(by_sentence)
+        for sentence in doc.sentences[: last + 1]:
+            events = sorted(by_sentence.get(sentence.index, ()), key=lambda e: e.trigger.start)
+            dates = find_dates(doc.article.text, sentence, published)
+            before = now  # the story's time as the sentence begins
+            told = _sentence_date(doc, starts, sentence, dates)
+            if told is not None and told.method == "anaphoric":
+                told = _after(before[1], int(told.value or 0), told.span) if before else None
+            if told is not None:
+                now = (sentence.index, told)
+            for event in events:
+                date = _governing(doc, starts, event.trigger.start, dates)
+                if date is not None and date.method == "anaphoric":
+                    # "the following day": a day after the story's time (unknown without one)
+                    date = _after(before[1], int(date.value or 0), date.span) if before else None
+                if date is not None and date.precision == "day" and _verbal(doc, starts, event):
+                    # the story's time moves with what is told as happening, not with a
+                    # flashback named in a noun phrase ("his phone conversation ... on Jan. 21")
+                    now = (event.sentence, date)
+                elif date is None:
+                    # "Russia admitted on Thursday that its troops had attacked": not Thursday's
+                    # act, so the story's time as it stood before the sentence, if any
+                    story = before if _told_as_earlier(doc, starts, event) else now
+                    if story is not None and event.sentence - story[0] <= _NARRATIVE:
+                        date = EventDate(
+                            story[1].value, story[1].precision, "narrative", story[1].span
+                        )
+                if date is None:
+                    date = _publication(published)
+                dated.append(replace(event, date=date))
         order = {e.event_id: n for n, e in enumerate(doc.events)}
         dated.sort(key=lambda e: order[e.event_id])
         return doc.evolve(events=tuple(dated))
+
+
+def _sentence_date(
+    doc: Document, starts: list[int], sentence: Sentence, dates: list[DateMention]
+) -> EventDate | None:
+    """The day a sentence tells its main act on, coded as an event or not ("On Sunday, the
+    president announced a bill"; "died in Aden on Tuesday"): it sets the story's time. The
+    date's phrase is adverbial, its verb the sentence's own or joined to it ("groups ... gathered
+    on Saturday", parsed as an adverbial clause), and not a past perfect (told as earlier)."""
+    for date in dates:
+        if date.precision != "day":
+            continue
+        token = _token_at(starts, date.span.start)
+        if token is None:
+            continue
+        verb = doc.tokens[doc.tokens[token].head]
+        noun, prep = False, ""
+        for _ in range(_MAX_CLIMB):
+            # an adverbial phrase: "on Saturday", "In his Tuesday talk", not "his Jan. 2 remarks"
+            # nor "pointing to the December 31 attack"
+            if verb.pos in ("VERB", "AUX") or verb.dep not in ("prep", "pobj", "compound"):
+                break
+            noun = noun or (verb.pos == "NOUN" and verb.end > date.span.end)
+            prep = verb.text.lower() if verb.dep == "prep" else prep
+            verb = doc.tokens[verb.head]
+        if noun and prep not in _SCENES:
+            continue
+        while verb.dep in ("conj", "advcl") and verb.head != verb.i:
+            if _before_telling(doc, verb):
+                break
+            verb = doc.tokens[verb.head]
+        if verb.head == verb.i and verb.pos in ("VERB", "AUX") and not _before_telling(doc, verb):
+            return EventDate(date.value, date.precision, date.method, date.span)
+    return None
 
 
 def _told_as_earlier(doc: Document, starts: list[int], event: Event) -> bool:
@@ -282,12 +327,12 @@ def _publication(published: dt.date | None) -> EventDate:
 
 
 def _governing(
-    doc: Document, starts: list[int], event: Event, dates: list[DateMention]
+    doc: Document, starts: list[int], offset: int, dates: list[DateMention]
 ) -> EventDate | None:
-    """The date expression whose phrase attaches to the event's trigger or to its clause."""
+    """The date expression whose phrase attaches to the trigger at `offset` or to its clause."""
     if not dates:
         return None
-    trigger = _token_at(starts, event.trigger.start)
+    trigger = _token_at(starts, offset)
     if trigger is None:
         return None
     chain = _ancestors(doc, trigger)
