@@ -286,8 +286,7 @@ def test_a_flashback_named_in_passing_does_not_move_the_story_time(parse: Parse)
 def test_a_date_told_with_an_act_not_coded_sets_the_story_time(parse: Parse) -> None:
     # snow falling is no event, but it says when the story happens
     doc = parse(
-        "On Thursday, heavy snow fell across Minsk. Later the police arrested opposition "
-        "activists."
+        "On Thursday, heavy snow fell across Minsk. Later the police arrested opposition activists."
     )
     (event,) = doc.events
     assert (event.date.value, event.date.method) == ("2026-02-05", "narrative")
