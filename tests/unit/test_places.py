@@ -84,3 +84,91 @@ def test_a_region_of_no_one_country_does_not_set_the_scene(parse: Parse) -> None
         "Greece also criticised Turkey."
     )
     assert event(doc, "criticised").location is None
+
+
+# -- what the geocoder reads: towns, shared names, context ------------------------------------
+
+
+def geocoded(parse: Parse, text: str) -> dict[str, str | None]:
+    """Each place the geocoder reads in `text`, by name, with its country."""
+    from detente.actors.ambiguity import default_ambiguities
+    from detente.actors.dictionary import default_dictionary
+    from detente.actors.lexicon import Lexicon
+    from detente.context.places import named_places
+
+    lexicon = Lexicon.build(default_dictionary(), default_ambiguities())
+    return {p.name: p.country for p in named_places(parse(text), lexicon)}
+
+
+def test_a_town_is_read_where_the_text_sets_it_as_a_place(parse: Parse) -> None:
+    # "Rosario" and "Split" are people's names and words too: towns only as places
+    found = geocoded(parse, "Drug gangs attacked shops in Rosario, Argentina's third city.")
+    assert found["Rosario"] == "ARG"
+    found = geocoded(parse, "Wildfires reached the outskirts of Split, the second city of Croatia.")
+    assert found["Split"] == "HRV"
+    found = geocoded(parse, "A bus crashed in Laval, Quebec, killing two children.")
+    assert found["Laval"] == "CAN"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Rosario Murillo said the election was fair.",
+        "Nicaragua's vice president, Rosario Murillo, spoke in Managua.",
+        "The vote split the party in March.",
+        "He believed in God and in Conway's Game of Life.",
+        "The anthem of the Soviet Union was played.",
+    ],
+)
+def test_a_town_is_not_read_in_a_name_or_as_a_word(parse: Parse, text: str) -> None:
+    found = geocoded(parse, text)
+    assert not {"Rosario", "Split", "March", "God", "Conway", "Union"} & set(found), found
+
+
+def test_a_town_shared_by_countries_takes_the_one_the_article_names(parse: Parse) -> None:
+    found = geocoded(
+        parse, "A gas explosion destroyed a factory in León, in Mexico's Guanajuato state."
+    )
+    assert found["León"] == "MEX"
+    found = geocoded(parse, "Police in León detained students on the highway to Managua.")
+    assert found["León"] == "NIC"
+
+
+def test_a_name_shared_by_divisions_of_several_countries_takes_the_one_said(
+    parse: Parse,
+) -> None:
+    assert geocoded(parse, "Smog closed schools across Pakistan's Punjab.")["Punjab"] == "PAK"
+    assert geocoded(parse, "Farmers blocked railway tracks in Indian Punjab.")["Punjab"] == "IND"
+    assert geocoded(parse, "Drought hit Amazonas, Brazil, this year.")["Amazonas"] == "BRA"
+    assert geocoded(parse, "Rains flooded Amazonas and the Orinoco delta.")["Amazonas"] is None
+
+
+def test_a_city_named_elsewhere_in_the_text_tells_a_shared_name_apart(parse: Parse) -> None:
+    # Mérida is in Mexico, Venezuela and Spain; Cancún only in Mexico
+    found = geocoded(parse, "Tourists were evacuated from Cancún, and shelters opened in Mérida.")
+    assert found["Mérida"] == "MEX"
+
+
+def test_a_name_joined_to_a_place_is_a_place_too(parse: Parse) -> None:
+    # the parser takes "San Pedro Sula" for a person's name
+    found = geocoded(parse, "A state of emergency was declared in Tegucigalpa and San Pedro Sula.")
+    assert found.get("San Pedro Sula") == "HND"
+
+
+def test_an_event_in_a_town_happens_there(parse: Parse) -> None:
+    doc = parse("Police arrested dozens of protesters in Toledo, Spain on Sunday.")
+    place = event(doc, "arrested").location
+    assert place is not None
+    assert (place.name, place.country, place.feature) == ("Toledo", "ESP", "town")
+
+
+def test_a_meeting_told_from_the_hosts_side_happens_at_home(parse: Parse) -> None:
+    doc = parse("Aliyev met a delegation from Tehran led by Iran's defence minister.")
+    place = event(doc, "met").location
+    assert place is not None
+    assert (place.name, place.country, place.method) == ("Baku", "AZE", "host")
+
+    # a phone call joins two places: the story's scene is neither
+    doc = parse("Aliyev met a delegation in Baku. Aliyev also spoke by phone with Pezeshkian.")
+    calls = [e for e in doc.events if e.cameo.code == "041"]
+    assert calls and all(e.location is None for e in calls)

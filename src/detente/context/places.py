@@ -11,6 +11,7 @@ stage read there, else the one whose country the article names, else the far mos
 from __future__ import annotations
 
 import bisect
+import calendar
 from dataclasses import replace
 
 from detente.actors.lexicon import (
@@ -22,6 +23,7 @@ from detente.actors.lexicon import (
     same_phrase,
 )
 from detente.context.regions import Regions, default_regions
+from detente.context.towns import Towns, default_towns, pick_town
 from detente.model import Document, Event, Mention, Place, Token
 
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "throughout"})
@@ -35,6 +37,26 @@ _NARRATIVE = 8
 """How many sentences back the story's scene still places an event with no place of its own."""
 _AHEAD = 1
 """...and how many ahead, when the story has named no scene yet."""
+
+
+_PHONE_CALL = "041"
+_HOSTING = frozenset({"host", "receive", "welcome"})
+_VISITORS = frozenset({"delegation", "visitor", "guest", "envoy", "emissary"})
+
+
+def _hosted(doc: Document, event: Event, trigger: Token) -> bool:
+    """Whether a meeting is told from its host's side: "Aliyev received Nasirzadeh", "hosted
+    talks", "met a delegation from Tehran". It happens where the host is."""
+    if not event.cameo.code.startswith("04") or event.cameo.code == _PHONE_CALL:
+        return False  # a meeting or a visit, not a phone call
+    if event.source is None or event.source.actor.sector != "GOV":
+        return False
+    if trigger.lemma.lower() in _HOSTING:
+        return True
+    return any(
+        doc.tokens[c].dep == "dobj" and doc.tokens[c].lemma.lower() in _VISITORS
+        for c in doc.children[trigger.i]
+    )
 
 
 def _scene(scenes: list[tuple[int, int, Place]], event: Event) -> Place | None:
@@ -56,14 +78,24 @@ class EventPlaces:
 
     name = "places"
 
-    def __init__(self, lexicon: Lexicon, regions: Regions | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon, regions: Regions | None = None, towns: Towns | None = None
+    ) -> None:
         self.lexicon = lexicon
         self.regions = regions if regions is not None else default_regions()
+        self.towns = towns if towns is not None else default_towns()
+
+    def where(self, doc: Document) -> _Where:
+        """What the article says about places: names read, shared regions and towns placed."""
+        where = _Where(doc, normalise(doc.article.text), self.regions)
+        self._place_shared(doc, where)
+        self._find_towns(doc, where)
+        return where
 
     def __call__(self, doc: Document) -> Document:
         if not doc.events:
             return doc
-        where = _Where(doc, normalise(doc.article.text), self.regions)
+        where = self.where(doc)
         starts = where.token_at
         # the story's scene: every place the text names as a place, in text order
         scenes: list[tuple[int, int, Place]] = []
@@ -79,11 +111,17 @@ class EventPlaces:
                 # "fighting in Darfur" sets a scene; "cooperation in the Eastern Mediterranean"
                 # (no one country) only places its own event
                 scenes.append((token.start, token.sentence, region))
+        for i, town in where.towns.items():
+            if town.country:
+                scenes.append((doc.tokens[i].start, doc.tokens[i].sentence, town))
         own: list[Place | None] = []
         for event in doc.events:
             trigger = starts.get(event.trigger.start)
             travel = event.cameo.code in _TRAVEL_CODES
             place = self._place_of(doc, where, trigger, travel) if trigger is not None else None
+            if place is None and trigger is not None and _hosted(doc, event, trigger):
+                assert event.source is not None
+                place = self._home_capital(event.source.actor.country)
             own.append(place)
             if place is not None:
                 # where an event went is the scene too ("he came to Baku ... they exchanged views")
@@ -91,10 +129,25 @@ class EventPlaces:
         scenes.sort(key=lambda s: s[0])
         placed: list[Event] = []
         for event, place in zip(doc.events, own, strict=True):
-            if place is None:
+            if place is None and event.cameo.code != _PHONE_CALL:
+                # (a phone call joins two places: the scene is neither)
                 place = _scene(scenes, event)
             placed.append(replace(event, location=place) if place else event)
         return doc.evolve(events=tuple(placed))
+
+    def _home_capital(self, iso3: str | None) -> Place | None:
+        """The capital of a host's country: where it receives its visitors."""
+        country = self.lexicon.dictionary.country(iso3) if iso3 else None
+        if country is None or not country.capital:
+            return None
+        return Place(
+            name=country.capital,
+            country=country.iso3,
+            lat=country.capital_lat,
+            lon=country.capital_lon,
+            feature="capital",
+            method="host",
+        )
 
     def _place_of(
         self, doc: Document, where: _Where, trigger: Token, travel: bool = False
@@ -142,13 +195,15 @@ class EventPlaces:
                 if doc.tokens[o].dep == "pobj"
             ]
         for candidate in candidates:
-            place = self._named_at(doc, where, candidate)
+            # a city or country; a region ("tankers in the Strait of Hormuz", "shelling in
+            # Donbas"); a town ("a bomb in Trujillo", "Toledo, Spain")
+            place = (
+                self._named_at(doc, where, candidate)
+                or where.regions.get(candidate.i)
+                or where.towns.get(candidate.i)
+            )
             if place is not None:
                 return place
-        for candidate in candidates:
-            region = where.regions.get(candidate.i)
-            if region is not None:
-                return region  # "tankers in the Strait of Hormuz", "shelling in Donbas"
         return None
 
     def _named_at(self, doc: Document, where: _Where, token: Token) -> Place | None:
@@ -216,28 +271,114 @@ class EventPlaces:
     def _qualified(self, doc: Document, where: _Where, place: Place, end: int) -> Place:
         """ "Paris, Texas": a place followed by a comma and a state, province or country lies
         in that one's country."""
-        text = doc.article.text
-        if not text.startswith(", ", end):
-            return place
-        after = end + 2
-        qualifier: str | None = None
-        region = where.region_at.get(after)
-        if region is not None:
-            qualifier = region.country
-        else:
-            for group in self.lexicon.proper.get(first_word(text[after : after + 40]), ()):
-                stop = after + len(group[0].phrase)
-                if not same_phrase(where.text[after:stop], group[0]):
-                    continue
-                entry = next((e for e in group if e.kind == "country"), None)
-                if entry is not None and entry.actor.country:
-                    at = where.token_at.get(after)
-                    other = self._other_reading(doc, at, stop) if at is not None else None
-                    qualifier = other or entry.actor.country
-                    break
+        qualifier = self._qualifier(doc, where, end)
         if qualifier is None or qualifier == place.country:
             return place
         return replace(place, country=qualifier, lat=None, lon=None)
+
+    def _qualifier(self, doc: Document, where: _Where, end: int) -> str | None:
+        """The country of a state, province or country named after a comma at `end`."""
+        text = doc.article.text
+        if not text.startswith(", ", end):
+            return None
+        after = end + 2
+        region = where.region_at.get(after)
+        if region is not None:
+            return region.country
+        for group in self.lexicon.proper.get(first_word(text[after : after + 40]), ()):
+            stop = after + len(group[0].phrase)
+            if not same_phrase(where.text[after:stop], group[0]):
+                continue
+            entry = next((e for e in group if e.kind == "country"), None)
+            if entry is not None and entry.actor.country:
+                at = where.token_at.get(after)
+                other = self._other_reading(doc, at, stop) if at is not None else None
+                return other or entry.actor.country
+        return None
+
+    def _in_lexicon(self, where: _Where, token: Token) -> bool:
+        """Whether the actor dictionaries or the city gazetteer have a name at a token."""
+        return any(
+            same_phrase(where.text[token.start : token.start + len(group[0].phrase)], group[0])
+            for group in self.lexicon.proper.get(first_word(token.text), ())
+        )
+
+    def _context(self, doc: Document, where: _Where) -> frozenset[str]:
+        """The countries the article names, with those of the cities it names that can lie
+        in one country only ("evacuated from Cancún ... in Mérida": Mexico's)."""
+        if where.context is None:
+            found = set(where.named)
+            for token in doc.tokens:
+                if not token.text[:1].isupper():
+                    continue
+                for group in self.lexicon.proper.get(first_word(token.text), ()):
+                    end = token.start + len(group[0].phrase)
+                    if group[0].kind != "city" or not same_phrase(
+                        where.text[token.start : end], group[0]
+                    ):
+                        continue
+                    countries = {e.actor.country for e in group if e.actor.country}
+                    if len(countries) == 1:
+                        found |= countries
+                    break
+            where.context = frozenset(found)
+        return where.context
+
+    def _place_shared(self, doc: Document, where: _Where) -> None:
+        """A region whose name divisions of several countries share lies in the one the text
+        says: "Pakistan's Punjab", "Indian Punjab", "Amazonas, Brazil", or the one of them the
+        article names; else in none."""
+        for start, shared in where.shared.items():
+            place = where.region_at[start]
+            token = where.token_at.get(start)
+            if token is None or place.span is None:
+                continue
+            said = (
+                _owner_before(doc, where, token)
+                or where.demonyms.get(token.i - 1)
+                or self._qualifier(doc, where, place.span.end)
+            )
+            named = [c for c in shared if c in self._context(doc, where)]
+            country = said if said in shared else named[0] if len(named) == 1 else None
+            if country is not None:
+                where.place_region(start, replace(place, country=country, lat=None, lon=None))
+
+    def _find_towns(self, doc: Document, where: _Where) -> None:
+        """The towns the text sets as places ("in Rosario", "the city of Split", "Laval,
+        Quebec"), each in the country the text gives it, else the one of its countries the
+        article names, else the far biggest's."""
+        skip = doc.dateline.end if doc.dateline else 0
+        for token in doc.tokens:
+            if (
+                token.start < skip
+                or not token.text[:1].isupper()
+                or token.i in where.name_first
+                or token.i in where.regions
+            ):
+                continue
+            found = self.towns.at(doc.article.text, token.start)
+            if found is None or token.text in _CALENDAR or self._in_lexicon(where, token):
+                continue
+            end, towns = found
+            qualifier = self._qualifier(doc, where, end)
+            if qualifier is None and doc.article.text.startswith(("'s", "’s"), end):
+                continue  # "in Conway's Game of Life": someone's, not a town's
+            if (qualifier is None and not _set_as_place(doc, token, town=True)) or _in_longer_name(
+                doc, token, end
+            ):
+                continue
+            said = qualifier or _owner_before(doc, where, token)
+            town = pick_town(
+                [t for t in towns if t.iso3 == said] or towns,
+                self._context(doc, where),
+            )
+            if town is None:
+                continue
+            place = _found(doc, token.start, end, town.iso3, "town", town.lat, town.lon)
+            for i in range(token.i, len(doc.tokens)):
+                if doc.tokens[i].start >= end:
+                    break
+                where.towns[i] = place
 
     def _city(
         self, doc: Document, where: _Where, token: Token, group: tuple[Entry, ...]
@@ -253,13 +394,13 @@ class EventPlaces:
         if read is not None:
             entry = resolve_city([e for e in group if e.actor.country == read.actor.country])
         elif (
-            token.ent == "PERSON"
-            and not _after_place_word(doc, token)
-            and _a_person(doc, where, token)
+            token.ent == "PERSON" and not _set_as_place(doc, token) and _a_person(doc, where, token)
         ):
             return None  # "Milan said", "Milan Kundera", but "riots in Kano", "Marseille, Lyon"
         else:
-            entry = resolve_city(group, where.named)
+            entry = resolve_city(group, where.named) or resolve_city(
+                group, self._context(doc, where)
+            )
         if entry is None or entry.city is None:
             return None
         return _found(
@@ -272,7 +413,7 @@ def named_places(doc: Document, lexicon: Lexicon, regions: Regions | None = None
     stage reads a name, in text order, the longest name where two overlap: the geocoder's
     view of a text."""
     stage = EventPlaces(lexicon, regions)
-    where = _Where(doc, normalise(doc.article.text), stage.regions)
+    where = stage.where(doc)
     found: list[Place] = []
     for token in doc.tokens:
         if not token.text[:1].isupper():
@@ -281,6 +422,7 @@ def named_places(doc: Document, lexicon: Lexicon, regions: Regions | None = None
         if place is not None:
             found.append(place)
     found.extend(where.region_at.values())
+    found.extend(dict.fromkeys(where.towns.values()))
     found.sort(key=lambda p: (p.span.start, -p.span.end) if p.span else (0, 0))
     kept: list[Place] = []
     reach = -1
@@ -361,6 +503,34 @@ def _owner_before(doc: Document, where: _Where, token: Token) -> str | None:
 
 
 _SAYING = frozenset({"say", "tell", "add", "write", "recall", "explain", "ask", "reply"})
+_CALENDAR = frozenset(calendar.month_name[1:]) | frozenset(calendar.day_name)
+"""Names of months and days are never towns ("in March")."""
+_TOWN_PREPS = frozenset(
+    {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "into"}
+    | {"through", "toward", "towards", "via"}
+)
+"""Prepositions before which a town's name is a place (not "to", "from", "for", "of" alone:
+"a letter to Warren", "the son of Jackson")."""
+_OF_PLACES = _CITY_NOUNS | frozenset(
+    {
+        "outskirts",
+        "outskirt",
+        "suburb",
+        "suburbs",
+        "centre",
+        "center",
+        "street",
+        "village",
+        "district",
+    }
+    | {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+    | {"resident", "mayor", "people", "province", "region", "state", "island", "area"}
+)
+_WAYS = frozenset(
+    {"road", "motorway", "highway", "route", "flight", "train", "bus", "ferry", "trip"}
+    | {"journey", "drive", "way", "go", "travel", "fly", "move", "return", "come"}
+    | {"flee", "head", "march", "sail", "walk", "evacuate", "arrive", "relocate", "deport"}
+)
 
 
 def _a_person(doc: Document, where: _Where, token: Token) -> bool:
@@ -372,9 +542,65 @@ def _a_person(doc: Document, where: _Where, token: Token) -> bool:
     return token.dep == "nsubj" and head.lemma.lower() in _SAYING
 
 
-def _after_place_word(doc: Document, token: Token) -> bool:
-    """Whether a name stands where a place does: after a preposition of place or motion."""
-    return token.i > 0 and doc.tokens[token.i - 1].text.lower() in _PLACE_WORDS
+def _set_as_place(doc: Document, token: Token, town: bool = False) -> bool:
+    """Whether a name stands where a place does: after a preposition of place or motion, or
+    joined to such a name ("in Tegucigalpa and San Pedro Sula"). For a town, whose name is
+    often a person's or a word, only after a preposition of place ("in", "near"), after "of"
+    with a place noun ("the outskirts of Split"), or after "to" or "from" with a way or a move
+    ("the motorway to Dover")."""
+    for _ in range(_MAX_CLIMB):
+        head = _name_head(doc, token)
+        if head.dep != "conj" or head.head == head.i:
+            break
+        token = _name_start(doc, doc.tokens[head.head])
+    if token.i == 0:
+        return False
+    before = doc.tokens[token.i - 1]
+    word = before.text.lower()
+    if not town:
+        return word in _PLACE_WORDS
+    if word in _TOWN_PREPS:
+        return True
+    head = doc.tokens[before.head]
+    if word == "of":
+        return head.lemma.lower() in _OF_PLACES
+    return word in ("to", "from") and head.lemma.lower() in _WAYS
+
+
+def _name_head(doc: Document, token: Token) -> Token:
+    """The last word of a name the parser joined with compounds ("San" -> "Sula")."""
+    while token.dep == "compound" and token.head > token.i:
+        token = doc.tokens[token.head]
+    return token
+
+
+def _name_start(doc: Document, token: Token) -> Token:
+    """The first word of the name whose last word is `token`."""
+    i = token.i
+    while i > 0 and doc.tokens[i - 1].dep == "compound" and doc.tokens[i - 1].head == token.i:
+        i -= 1
+    return doc.tokens[i]
+
+
+def _in_longer_name(doc: Document, token: Token, end: int) -> bool:
+    """Whether a name is part of a longer one ("Rosario Murillo", "the Soviet Union", "Knights
+    of Columbus", "Savannah Guthrie"): a capitalised word just before or after it, or a name
+    the parser found around it that is not a place's."""
+    before = doc.tokens[token.i - 1] if token.i > 0 else None
+    if before is not None and before.sentence == token.sentence and before.text[:1].isupper():
+        return True
+    stop = token.i
+    while stop < len(doc.tokens) and doc.tokens[stop].start < end:
+        stop += 1
+    after = doc.tokens[stop] if stop < len(doc.tokens) else None
+    if after is not None and after.start == end + 1 and after.text[:1].isupper():
+        return True
+    return any(
+        e.first <= token.i < e.stop
+        and e.label not in ("GPE", "LOC")
+        and (e.first < token.i or e.stop > stop)
+        for e in doc.entities
+    )
 
 
 class _Where:
@@ -396,6 +622,12 @@ class _Where:
         """The region named at each token of a region's name."""
         self.region_at: dict[int, Place] = {}
         """The region whose name starts at a character offset."""
+        self.shared: dict[int, tuple[str, ...]] = {}
+        """The countries that share the name of the region at a character offset."""
+        self.towns: dict[int, Place] = {}
+        """The town named at each token of a town's name (found by the stage)."""
+        self.context: frozenset[str] | None = None
+        """The countries named, with those of the cities named (worked out when needed)."""
         self.name_first: dict[int, int] = {
             i: m.first
             for m in doc.mentions
@@ -409,8 +641,15 @@ class _Where:
             if m.actor.country and m.rule.startswith(("country:", "adjective:"))
         }
         """Countries named (or their demonyms) at a token: "Nigeria's", "the Lebanese city"."""
+        self.demonyms: dict[int, str] = {
+            m.head: m.actor.country
+            for m in doc.mentions
+            if m.actor.country and m.rule.startswith("adjective:")
+        }
+        """Countries whose demonym is at a token: "Indian Punjab"."""
         skip = doc.dateline.end if doc.dateline else 0
         starts = [t.start for t in doc.tokens]
+        self._starts = starts
         for match in regions.find(doc.article.text, (t.start for t in doc.tokens)):
             if match.start < skip:
                 continue
@@ -418,11 +657,9 @@ class _Where:
             place = _found(
                 doc, match.start, match.end, region.iso3, region.feature, region.lat, region.lon
             )
-            self.region_at[match.start] = place
-            first = bisect.bisect_left(starts, match.start)
-            stop = bisect.bisect_left(starts, match.end)
-            for i in range(first, stop):
-                self.regions[i] = place
+            if region.shared:
+                self.shared[match.start] = region.shared
+            self.place_region(match.start, place)
         self.cities: dict[int, Mention] = {
             i: m
             for m in doc.mentions
@@ -435,3 +672,12 @@ class _Where:
             if m.actor.country and not m.rule.startswith("implicit:") and "home-" not in m.rule
         ) | {p.country for p in self.region_at.values() if p.country}
         # (regions first: "Cordoba and Seville ... the Andalusia regional government")
+
+    def place_region(self, start: int, place: Place) -> None:
+        """Record the region whose name starts at `start`, on each token of its name."""
+        assert place.span is not None
+        self.region_at[start] = place
+        first = bisect.bisect_left(self._starts, start)
+        stop = bisect.bisect_left(self._starts, place.span.end)
+        for i in range(first, stop):
+            self.regions[i] = place

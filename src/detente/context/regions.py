@@ -30,6 +30,9 @@ class Region:
     feature: str
     lat: float | None
     lon: float | None
+    shared: tuple[str, ...] = ()
+    """For a name divided among countries ("Punjab"; Brazil's and Venezuela's "Amazonas"),
+    those countries: the text says which one is meant, if any ("Pakistan's Punjab")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +85,8 @@ def _inside_word(text: str, start: int, end: int) -> bool:
 
 def load_regions(path: Path | None = None, provinces: Path | None = None) -> Regions:
     """The regions of `regions.tsv` and the first-level divisions of `provinces.tsv` (a
-    spelling both list is the region's)."""
+    spelling both list is the region's; one that divisions of several countries share is a
+    shared region)."""
     path = path or data_path("regions.tsv")
     found: dict[str, Region] = {}
     required = ("name", "feature", "lat", "lon")
@@ -94,15 +98,21 @@ def load_regions(path: Path | None = None, provinces: Path | None = None) -> Reg
             lat, lon = float(row["lat"]), float(row["lon"])
         except ValueError:
             raise DataFileError(str(path), line, "lat and lon must be numbers") from None
-        iso3 = row["iso3"] or None
-        if iso3 is not None and not re.fullmatch(r"[A-Z]{3}", iso3):
-            raise DataFileError(str(path), line, f"iso3 must be 3 capital letters, not {iso3!r}")
-        region = Region(row["name"], iso3, feature, lat, lon)
+        codes = split_list(row["iso3"])
+        if not all(re.fullmatch(r"[A-Z]{3}", c) for c in codes):
+            raise DataFileError(
+                str(path), line, f"iso3 must be 3 capital letters, not {row['iso3']!r}"
+            )
+        iso3 = codes[0] if len(codes) == 1 else None
+        region = Region(
+            row["name"], iso3, feature, lat, lon, tuple(codes) if len(codes) > 1 else ()
+        )
         for phrase in [row["name"], *split_list(row["aliases"])]:
             if phrase in found:
                 raise DataFileError(str(path), line, f"{phrase!r} is listed twice")
             found[phrase] = region
     provinces = provinces or data_path("provinces.tsv")
+    divisions: dict[str, list[Region]] = {}
     for line, row in read_tsv(provinces, required=("name", "iso3", "kind")):
         kind = row["kind"]
         if kind not in DIVISIONS:
@@ -111,7 +121,15 @@ def load_regions(path: Path | None = None, provinces: Path | None = None) -> Reg
             raise DataFileError(str(provinces), line, "iso3 must be 3 capital letters")
         division = Region(row["name"], row["iso3"], kind, None, None)
         for phrase in [row["name"], *split_list(row.get("aliases", ""))]:
-            found.setdefault(phrase, division)
+            divisions.setdefault(phrase, []).append(division)
+    for phrase, named in divisions.items():
+        if phrase in found:
+            continue  # regions.tsv's reading comes first
+        countries = tuple(dict.fromkeys(d.iso3 for d in named if d.iso3))
+        if len(countries) == 1:
+            found[phrase] = named[0]
+        else:  # divisions of several countries share the name: the text must say which
+            found[phrase] = Region(phrase, None, named[0].feature, None, None, countries)
     return Regions(found)
 
 
