@@ -172,3 +172,18 @@ def test_a_meeting_told_from_the_hosts_side_happens_at_home(parse: Parse) -> Non
     doc = parse("Aliyev met a delegation in Baku. Aliyev also spoke by phone with Pezeshkian.")
     calls = [e for e in doc.events if e.cameo.code == "041"]
     assert calls and all(e.location is None for e in calls)
+
+
+def test_a_place_says_its_state_or_province_where_the_text_does(parse: Parse) -> None:
+    doc = parse("Police arrested dozens of protesters in Paris, Texas on Sunday.")
+    place = event(doc, "arrested").location
+    assert place is not None
+    assert (place.name, place.country, place.admin1, place.feature) == (
+        "Paris",
+        "USA",
+        "Texas",
+        "city",
+    )
+    doc = parse("Gunmen attacked a village in Kano State on Sunday.")
+    place = event(doc, "attacked").location
+    assert place is not None and (place.country, place.admin1) == ("NGA", "Kano State")

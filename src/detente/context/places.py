@@ -272,9 +272,14 @@ class EventPlaces:
         """ "Paris, Texas": a place followed by a comma and a state, province or country lies
         in that one's country."""
         qualifier = self._qualifier(doc, where, end)
+        admin1 = where.admin1_after(end)
+        if admin1 is not None and qualifier == place.country:
+            return replace(place, admin1=admin1)
         if qualifier is None or qualifier == place.country:
             return place
-        return replace(place, country=qualifier, lat=None, lon=None)
+        # "Paris, Texas" is no capital
+        feature = "city" if place.feature == "capital" else place.feature
+        return replace(place, country=qualifier, admin1=admin1, feature=feature, lat=None, lon=None)
 
     def _qualifier(self, doc: Document, where: _Where, end: int) -> str | None:
         """The country of a state, province or country named after a comma at `end`."""
@@ -375,6 +380,7 @@ class EventPlaces:
             if town is None:
                 continue
             place = _found(doc, token.start, end, town.iso3, "town", town.lat, town.lon)
+            place = replace(place, admin1=where.admin1_after(end))
             for i in range(token.i, len(doc.tokens)):
                 if doc.tokens[i].start >= end:
                     break
@@ -657,6 +663,7 @@ class _Where:
             place = _found(
                 doc, match.start, match.end, region.iso3, region.feature, region.lat, region.lon
             )
+            place = replace(place, admin1=region.admin1)
             if region.shared:
                 self.shared[match.start] = region.shared
             self.place_region(match.start, place)
@@ -672,6 +679,13 @@ class _Where:
             if m.actor.country and not m.rule.startswith("implicit:") and "home-" not in m.rule
         ) | {p.country for p in self.region_at.values() if p.country}
         # (regions first: "Cordoba and Seville ... the Andalusia regional government")
+
+    def admin1_after(self, end: int) -> str | None:
+        """The state or province named after a comma at `end` ("Laval, Quebec")."""
+        if not self.text.startswith(", ", end):
+            return None
+        region = self.region_at.get(end + 2)
+        return region.admin1 if region is not None else None
 
     def place_region(self, start: int, place: Place) -> None:
         """Record the region whose name starts at `start`, on each token of its name."""

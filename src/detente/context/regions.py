@@ -30,6 +30,8 @@ class Region:
     feature: str
     lat: float | None
     lon: float | None
+    admin1: str | None = None
+    """For a first-level division (a state, a province), its name."""
     shared: tuple[str, ...] = ()
     """For a name divided among countries ("Punjab"; Brazil's and Venezuela's "Amazonas"),
     those countries: the text says which one is meant, if any ("Pakistan's Punjab")."""
@@ -104,8 +106,9 @@ def load_regions(path: Path | None = None, provinces: Path | None = None) -> Reg
                 str(path), line, f"iso3 must be 3 capital letters, not {row['iso3']!r}"
             )
         iso3 = codes[0] if len(codes) == 1 else None
+        admin1 = row["name"] if feature in ("state", "province") and iso3 else None
         region = Region(
-            row["name"], iso3, feature, lat, lon, tuple(codes) if len(codes) > 1 else ()
+            row["name"], iso3, feature, lat, lon, admin1, tuple(codes) if len(codes) > 1 else ()
         )
         for phrase in [row["name"], *split_list(row["aliases"])]:
             if phrase in found:
@@ -119,7 +122,7 @@ def load_regions(path: Path | None = None, provinces: Path | None = None) -> Reg
             raise DataFileError(str(provinces), line, f"unknown kind {kind!r}")
         if not re.fullmatch(r"[A-Z]{3}", row["iso3"]):
             raise DataFileError(str(provinces), line, "iso3 must be 3 capital letters")
-        division = Region(row["name"], row["iso3"], kind, None, None)
+        division = Region(row["name"], row["iso3"], kind, None, None, row["name"])
         for phrase in [row["name"], *split_list(row.get("aliases", ""))]:
             divisions.setdefault(phrase, []).append(division)
     for phrase, named in divisions.items():
@@ -129,7 +132,7 @@ def load_regions(path: Path | None = None, provinces: Path | None = None) -> Reg
         if len(countries) == 1:
             found[phrase] = named[0]
         else:  # divisions of several countries share the name: the text must say which
-            found[phrase] = Region(phrase, None, named[0].feature, None, None, countries)
+            found[phrase] = Region(phrase, None, named[0].feature, None, None, None, countries)
     return Regions(found)
 
 
