@@ -166,9 +166,16 @@ def stats_of(detente: Detente, db: Path) -> dict[str, Any]:
 
 
 def stored(detente: Detente, db: Path, *options: str) -> list[dict[str, Any]]:
-    run = detente("query", "events", "--db", db, "--format", "jsonl", *options)
+    run = detente("query", "events", "--mentions", "--db", db, "--format", "jsonl", *options)
     assert run.status == 0, run.stderr
     return records_of(run.stdout)
+
+
+def exported(stdout: str) -> list[dict[str, Any]]:
+    """Exported reports without the `record_id` each names (checked to be there)."""
+    records = records_of(stdout)
+    assert all("record_id" in r for r in records)
+    return [{k: v for k, v in r.items() if k != "record_id"} for r in records]
 
 
 # --- detente code ---------------------------------------------------------------------------
@@ -493,6 +500,7 @@ def test_reingesting_the_same_inputs_stores_nothing_new(detente: Detente, tmp_pa
     assert again.stderr_lines == [f"detente: stored 0 articles (0 events) in {db}; 6 unchanged"]
     assert stats_of(detente, db) == {**stats, "runs": 2}
     assert stored(detente, db, "--all-modalities") == events
+    assert 0 < stats["records"] <= stats["events"]
 
 
 def test_a_changed_article_is_coded_again(detente: Detente, tmp_path: Path) -> None:
@@ -536,10 +544,15 @@ def test_exports_leave_out_negated_events_unless_asked(detente: Detente, tmp_pat
     everything = detente("export", "--db", db, "--all-modalities")
 
     assert default.status == everything.status == 0
-    assert records_of(everything.stdout) == every
-    assert records_of(default.stdout) == [r for r in every if r["modality"] == "asserted"]
-    assert records_of(default.stdout) == stored(detente, db)
+    assert exported(everything.stdout) == every
+    assert exported(default.stdout) == [r for r in every if r["modality"] == "asserted"]
+    assert exported(default.stdout) == stored(detente, db)
     assert default.stderr_lines == [f"detente: exported {len(records_of(default.stdout))} events"]
+    # event records are of asserted events only
+    assert all(r["record_id"] for r in records_of(default.stdout))
+    assert not any(
+        r["record_id"] for r in records_of(everything.stdout) if r["modality"] != "asserted"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -566,7 +579,8 @@ def test_ingest_examples(examples_store: tuple[Path, CliRun], detente: Detente) 
     text = detente("stats", "--db", db)
     assert text.status == 0
     assert text.stdout.startswith(
-        f"{db}: {stats['articles']} articles, {stats['events']} events, 1 runs\n"
+        f"{db}: {stats['articles']} articles, {stats['events']} events "
+        f"({stats['records']} event records), 1 runs\n"
     )
 
 
@@ -579,7 +593,7 @@ def test_query_events_as_table_and_jsonl(
     for record in records:
         assert list(record) == RECORD_FIELDS
 
-    table = detente("query", "events", "--db", db, "--format", "table")
+    table = detente("query", "events", "--mentions", "--db", db, "--format", "table")
 
     assert table.status == 0, table.stderr
     lines = table.stdout.splitlines()
@@ -616,18 +630,21 @@ def test_exports_load_back(
         assert run.stdout == ""
         assert run.stderr_lines == [f"detente: exported {len(expected)} events"]
 
-    assert records_of((tmp_path / "events.jsonl").read_text(encoding="utf-8")) == expected
+    assert exported((tmp_path / "events.jsonl").read_text(encoding="utf-8")) == expected
 
     with (tmp_path / "events.csv").open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        assert reader.fieldnames == EXPORT_HEADER
+        assert reader.fieldnames == [*EXPORT_HEADER, "record_id"]
         rows = list(reader)
     assert [row["event_id"] for row in rows] == ids
     assert [row["evidence_text"] for row in rows] == [r["evidence"]["text"] for r in expected]
 
     with duckdb.connect() as connection:
-        parquet = connection.read_parquet(str(tmp_path / "events.parquet"))
-        assert parquet.columns == EXPORT_HEADER
+        parquet = connection.read_parquet(
+            str(tmp_path / "events.parquet" / "**" / "*.parquet"), hive_partitioning=True
+        )
+        assert parquet.columns[:-2] == [*EXPORT_HEADER, "record_id"]
+        assert set(parquet.columns[-2:]) == {"year", "month"}
         event_ids = [row[0] for row in parquet.select("event_id").fetchall()]
     assert sorted(event_ids) == sorted(ids)
 
@@ -684,3 +701,4 @@ def test_wikinews_ingested_twice_is_stored_once(
     ]
     assert stats_of(detente, db) == {**stats, "runs": 2}
     assert stored(detente, db, "--all-modalities") == events
+    assert 0 < stats["records"] <= stats["events"]

@@ -121,7 +121,7 @@ def test_a_version_1_store_is_migrated_keeping_its_events(tmp_path: Path) -> Non
         "SELECT column_name FROM duckdb_columns() WHERE table_name = 'events'"
     ).fetchall()
     connection.close()
-    assert versions == [(1,), (2,)]
+    assert versions == [(1,), (2,), (3,)]
     assert ("quote_id",) in columns
 
 

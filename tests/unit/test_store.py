@@ -208,8 +208,12 @@ def test_open_creates_the_file_and_records_the_migration(path: Path) -> None:
     assert rows == [
         (1, "create runs, articles and events"),
         (2, "add quotes, and the quote each event is told in"),
+        (
+            3,
+            "add the actor mentions, event records (deduplication) and the actors and places views",
+        ),
     ]
-    assert SCHEMA_VERSION == 2
+    assert SCHEMA_VERSION == 3
 
 
 def test_events_table_columns_are_the_documented_ones(path: Path) -> None:
@@ -324,7 +328,7 @@ def test_events_of_another_article_are_refused(store: Store) -> None:
 
 
 def test_stats(store: Store) -> None:
-    assert store.stats() == StoreStats(0, 0, 0, {}, {}, None, None, [])
+    assert store.stats() == StoreStats(0, 0, 0, 0, {}, {}, None, None, [])
     save(store, first_document(), second_document())
     save(store, first_document(article_id="b1"))
 
@@ -332,6 +336,7 @@ def test_stats(store: Store) -> None:
         articles=3,
         events=7,
         runs=2,
+        records=4,  # b1 repeats a1's three events: one record each, with two reports
         events_by_root={"04": 2, "07": 2, "11": 3},
         events_by_quad={1: 2, 2: 2, 3: 3},
         first_date="2026-02",
@@ -419,13 +424,17 @@ def test_jsonl_export_writes_one_event_record_per_line(store: Store, tmp_path: P
     stream = io.StringIO()
 
     assert store.export("jsonl", stream=stream) == 3
-    lines = stream.getvalue().splitlines()
-    assert lines == [json.dumps(event_record(event), ensure_ascii=False) for event in first.events]
+    lines = [json.loads(line) for line in stream.getvalue().splitlines()]
+    # each report, then the event record it belongs to
+    assert [{k: v for k, v in r.items() if k != "record_id"} for r in lines] == [
+        json.loads(json.dumps(event_record(event), ensure_ascii=False)) for event in first.events
+    ]
+    assert all(str(r["record_id"]).startswith("R") for r in lines)
 
     output = tmp_path / "events.jsonl"
     assert store.export("jsonl", output) == 3
     records = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
-    assert records == [event_record(event) for event in first.events]
+    assert records == lines
     assert records[2]["target"] is None and records[2]["location"] is None
 
 
@@ -434,7 +443,7 @@ def test_csv_export_has_the_documented_columns(store: Store, tmp_path: Path) -> 
     stream = io.StringIO()
     assert store.export("csv", stream=stream) == 4
     rows = list(csv.DictReader(io.StringIO(stream.getvalue())))
-    assert list(rows[0]) == list(EXPORT_COLUMNS)
+    assert list(rows[0]) == [*EXPORT_COLUMNS, "record_id"]
     assert len(rows) == 4
     assert rows[0]["source_country"] == "IRN"
     assert rows[0]["location_lat"] == "39.0"
@@ -444,20 +453,24 @@ def test_csv_export_has_the_documented_columns(store: Store, tmp_path: Path) -> 
     assert store.export("csv", output) == 4
     with duckdb.connect() as connection:
         relation = connection.read_csv(str(output))
-        assert relation.columns == list(EXPORT_COLUMNS)
+        assert relation.columns == [*EXPORT_COLUMNS, "record_id"]
         assert len(relation.fetchall()) == 4
 
 
 def test_parquet_export_has_the_documented_columns(store: Store, tmp_path: Path) -> None:
     save(store, first_document(), second_document())
-    output = tmp_path / "events.parquet"
+    output = tmp_path / "events"
     assert store.export("parquet", output) == 4
+    # a directory partitioned by the event's year and month
+    assert sorted(p.name for p in output.iterdir())[0].startswith("year=")
     with duckdb.connect() as connection:
-        relation = connection.read_parquet(str(output))
-        assert relation.columns == list(EXPORT_COLUMNS)
-        rows = relation.fetchall()
+        relation = connection.read_parquet(str(output / "**" / "*.parquet"), hive_partitioning=True)
+        assert relation.columns[:-2] == [*EXPORT_COLUMNS, "record_id"]
+        assert set(relation.columns[-2:]) == {"year", "month"}
+        rows = relation.order("event_id").fetchall()
+        columns = relation.columns
     assert len(rows) == 4
-    first = dict(zip(EXPORT_COLUMNS, rows[0], strict=True))
+    first = dict(zip(columns, rows[0], strict=True))
     assert (first["event_id"], first["confidence"], first["source_start"]) == ("a1-e1", 0.912, 0)
 
 

@@ -6,13 +6,14 @@ batch still ran), 2 for usage errors.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import json
 import shutil
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO, TypeVar
 
 import click
 
@@ -22,8 +23,10 @@ from detente.ingest import InputWarning, read_inputs
 from detente.model import Article, Document, Modality
 from detente.pipeline import Pipeline, Settings
 from detente.serialize import event_record
+from detente.store._query import DIRECTIONS, PERIODS, SORTS, TOP_COLUMNS, Result
 
 DEFAULT_DB = "detente.duckdb"
+_F = TypeVar("_F", bound=Callable[..., Any])
 
 
 class _Report:
@@ -232,15 +235,18 @@ def ingest_command(
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "parquet"]),
+    type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "plover"]),
     default="jsonl",
     show_default=True,
+    help="jsonl, csv, parquet: every report with its record_id (parquet: a directory "
+    "partitioned by year and month); gdelt (tab-separated), plover (JSON lines): the event "
+    "records.",
 )
 @click.option(
     "--output",
     "-o",
-    type=click.Path(dir_okay=False),
-    help="Write here instead of standard output (required for parquet).",
+    type=click.Path(),
+    help="Write here instead of standard output (required for parquet: a directory).",
 )
 @_all
 @click.option(
@@ -265,14 +271,15 @@ def export_command(
         click.echo(f"detente: exported {n} quotations", err=True)
         return
     if fmt == "parquet" and output is None:
-        raise click.UsageError("--format parquet needs --output FILE")
+        raise click.UsageError("--format parquet needs --output DIR")
     modality = None if all_modalities else Modality.ASSERTED.value
     with Store.open(db, read_only=True) as store:
         if output is None:
             n = store.export(fmt, stream=sys.stdout, modality=modality)
         else:
             n = store.export(fmt, Path(output), modality=modality)
-    click.echo(f"detente: exported {n} events", err=True)
+    what = "event records" if fmt in ("gdelt", "plover") else "events"
+    click.echo(f"detente: exported {n} {what}", err=True)
 
 
 @cli.command("stats")
@@ -292,6 +299,7 @@ def stats_command(db: str, as_json: bool) -> None:
                     "articles": stats.articles,
                     "events": stats.events,
                     "runs": stats.runs,
+                    "records": stats.records,
                     "events_by_root": stats.events_by_root,
                     "events_by_quad": {str(k): v for k, v in stats.events_by_quad.items()},
                     "first_date": stats.first_date,
@@ -303,7 +311,10 @@ def stats_command(db: str, as_json: bool) -> None:
         )
         return
     ontology = default_ontology()
-    click.echo(f"{db}: {stats.articles} articles, {stats.events} events, {stats.runs} runs")
+    click.echo(
+        f"{db}: {stats.articles} articles, {stats.events} events ({stats.records} event "
+        f"records), {stats.runs} runs"
+    )
     click.echo(f"event dates: {stats.first_date or '-'} to {stats.last_date or '-'}")
     click.echo("events by family:")
     for root, n in stats.events_by_root.items():
@@ -319,30 +330,241 @@ def query_group() -> None:
     """Query the event store."""
 
 
+_from = click.option("--from", "start", callback=_date, metavar="DATE", help="From this day.")
+_to = click.option("--to", "end", callback=_date, metavar="DATE", help="To this day.")
+_mentions = click.option(
+    "--mentions",
+    is_flag=True,
+    help="Count every report (mention) instead of each event record once.",
+)
+
+
+def _format(*choices: str) -> Callable[[_F], _F]:
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(choices)),
+        default=choices[0],
+        show_default=True,
+    )
+
+
 @query_group.command("events")
 @_db
-@click.option("--article", help="Only this article's events.")
-@click.option("--limit", type=click.IntRange(0), default=None, help="At most this many events.")
+@click.option("--actor", help="An actor on either side: ISO3 code or organisation (IGO:NATO).")
+@click.option("--code", help="A CAMEO code or its prefix (19: every use of force).")
+@_from
+@_to
+@click.option("--place", help="A place name or the ISO3 code of its country.")
+@click.option("--text", help="Words in the evidence of any report.")
+@click.option("--article", help="Only events this article reports.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["table", "jsonl"]), default="table", show_default=True
+    "--sort",
+    type=click.Choice(list(SORTS)),
+    default="date",
+    show_default=True,
+    help="Order (a leading - reverses).",
 )
+@click.option("--limit", type=click.IntRange(0), default=None, help="At most this many.")
+@click.option("--offset", type=click.IntRange(0), default=0, help="Skip this many first.")
+@click.option(
+    "--mentions",
+    is_flag=True,
+    help="List every report of every event (by article) instead of event records.",
+)
+@_format("table", "jsonl", "csv")
 @_all
 def query_events(
-    db: str, article: str | None, limit: int | None, fmt: str, all_modalities: bool
+    db: str,
+    actor: str | None,
+    code: str | None,
+    start: dt.date | None,
+    end: dt.date | None,
+    place: str | None,
+    text: str | None,
+    article: str | None,
+    sort: str,
+    limit: int | None,
+    offset: int,
+    mentions: bool,
+    fmt: str,
+    all_modalities: bool,
 ) -> None:
-    """List stored events: source, code, target, date and evidence."""
+    """Event records (one per event, however many articles report it) with how often they
+    were reported; with --mentions, the stored reports themselves."""
     from detente.cli.table import event_table
     from detente.store import Store
 
-    modality = None if all_modalities else Modality.ASSERTED.value
-    with Store.open(db, read_only=True) as store:
-        records = list(store.event_records(article_id=article, limit=limit, modality=modality))
-    if fmt == "jsonl":
-        for record in records:
-            click.echo(json.dumps(record, ensure_ascii=False))
+    width = max(100, shutil.get_terminal_size().columns if sys.stdout.isatty() else 160)
+    if mentions:
+        if actor or code or start or end or place or text or offset:
+            raise click.UsageError("--mentions lists by --article and --limit only")
+        modality = None if all_modalities else Modality.ASSERTED.value
+        with Store.open(db, read_only=True) as store:
+            records = list(store.event_records(article_id=article, limit=limit, modality=modality))
+        if fmt == "table":
+            click.echo(event_table(records, width=width))
+        elif fmt == "jsonl":
+            for record in records:
+                click.echo(json.dumps(record, ensure_ascii=False))
+        else:
+            raise click.UsageError("--mentions lists as table or jsonl; export writes csv")
         return
-    width = shutil.get_terminal_size().columns if sys.stdout.isatty() else 160
-    click.echo(event_table(records, width=max(100, width)))
+    if all_modalities:
+        raise click.UsageError("event records hold asserted events only; use --mentions")
+    filters: dict[str, Any] = {
+        "actor": actor,
+        "code": code,
+        "start": start,
+        "end": end,
+        "place": place,
+        "text": text,
+        "article": article,
+        "sort": sort,
+        "limit": limit,
+        "offset": offset,
+    }
+    with Store.open(db, read_only=True) as store:
+        if fmt == "jsonl":
+            for record in store.full_records(**filters):
+                click.echo(json.dumps(record, ensure_ascii=False, default=str))
+            return
+        result = store.records(**filters)
+    _emit(result.select(TOP_COLUMNS) if fmt == "table" else result, fmt, width)
+
+
+@query_group.command("dyad")
+@click.argument("a")
+@click.argument("b")
+@_db
+@click.option("--by", type=click.Choice(list(PERIODS)), default="month", show_default=True)
+@click.option(
+    "--direction",
+    type=click.Choice(list(DIRECTIONS)),
+    default="both",
+    show_default=True,
+    help="both: A to B and B to A together; forward: A to B; backward: B to A.",
+)
+@_mentions
+@_from
+@_to
+@_format("table", "jsonl", "csv")
+def query_dyad(
+    a: str,
+    b: str,
+    db: str,
+    by: str,
+    direction: str,
+    mentions: bool,
+    start: dt.date | None,
+    end: dt.date | None,
+    fmt: str,
+) -> None:
+    """Relations between A and B over time: events of each quad class per period, with the
+    Goldstein sum and mean."""
+    from detente.store import Store
+
+    with Store.open(db, read_only=True) as store:
+        result = store.dyad(
+            a, b, by=by, direction=direction, mentions=mentions, start=start, end=end
+        )
+    _emit(result, fmt)
+
+
+@query_group.command("network")
+@_db
+@_mentions
+@_from
+@_to
+@click.option("--min-weight", type=click.IntRange(1), default=1, show_default=True)
+@click.option("--limit", type=click.IntRange(0), default=None, help="At most this many edges.")
+@_format("table", "jsonl", "csv")
+def query_network(
+    db: str,
+    mentions: bool,
+    start: dt.date | None,
+    end: dt.date | None,
+    min_weight: int,
+    limit: int | None,
+    fmt: str,
+) -> None:
+    """The actor network of a period: directed edges weighted by events, per quad class."""
+    from detente.store import Store
+
+    with Store.open(db, read_only=True) as store:
+        result = store.network(
+            mentions=mentions, start=start, end=end, min_weight=min_weight, limit=limit
+        )
+    _emit(result, fmt)
+
+
+@query_group.command("top")
+@_db
+@_mentions
+@_from
+@_to
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
+@_format("table", "jsonl", "csv")
+def query_top(
+    db: str,
+    mentions: bool,
+    start: dt.date | None,
+    end: dt.date | None,
+    limit: int,
+    fmt: str,
+) -> None:
+    """The most reported events and the most active actors of a period."""
+    from detente.store import Store
+
+    with Store.open(db, read_only=True) as store:
+        top = store.top_events(start=start, end=end, limit=limit)
+        actors = store.top_actors(mentions=mentions, start=start, end=end, limit=limit)
+    if fmt == "table":
+        click.echo("top events:")
+        _emit(top.select(TOP_COLUMNS), fmt)
+        click.echo("\ntop actors:")
+        _emit(actors, fmt)
+        return
+    if fmt == "jsonl":
+        for kind, result in (("event", top), ("actor", actors)):
+            for record in result.records():
+                click.echo(json.dumps({"kind": kind, **record}, ensure_ascii=False, default=str))
+        return
+    raise click.UsageError("query top prints a table or JSON lines")
+
+
+@cli.command("dedup")
+@_db
+@click.option(
+    "--window",
+    type=click.IntRange(0, 365),
+    default=None,
+    help="Days two reports of one event may differ by (kept for later ingests; default: the "
+    "store's, 1 at first).",
+)
+def dedup_command(db: str, window: int | None) -> None:
+    """Cluster every stored event report into event records again."""
+    from detente.store import Store
+
+    with Store.open(db) as store:
+        records = store.dedup(window=window)
+        stats = store.stats()
+    click.echo(f"detente: {stats.events} stored events, {records} event records in {db}", err=True)
+
+
+def _emit(result: Result, fmt: str, width: int = 160) -> None:
+    """A query's result as a table, JSON lines or CSV on standard output."""
+    from detente.cli.table import result_table
+
+    if fmt == "table":
+        click.echo(result_table(result.columns, result.rows, width=width))
+    elif fmt == "jsonl":
+        for record in result.records():
+            click.echo(json.dumps(record, ensure_ascii=False, default=str))
+    else:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(result.columns)
+        writer.writerows(result.rows)
 
 
 @cli.command("evaluate")

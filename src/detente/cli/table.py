@@ -56,3 +56,28 @@ def _evidence(record: dict[str, Any], width: int) -> str:
     left = max(0, start - width // 3)
     piece = marked[left : left + width - 2]
     return ("…" if left else "") + piece + "…"
+
+
+def result_table(columns: Sequence[str], rows: Sequence[Sequence[Any]], *, width: int = 160) -> str:
+    """Any query result as aligned columns; the last column takes what width is left."""
+    if not rows:
+        return "(none)"
+    cells = [[_cell(v) for v in row] for row in rows]
+    widths = [
+        min(28, max(len(name), *(len(r[i]) for r in cells))) for i, name in enumerate(columns)
+    ]
+    used = sum(w + 2 for w in widths[:-1])
+    widths[-1] = max(widths[-1], min(80, max(20, width - used)))
+    lines = ["  ".join(n.upper().ljust(w) for n, w in zip(columns, widths, strict=True)).rstrip()]
+    lines.append("-" * min(width, len(lines[0])))
+    for row in cells:
+        lines.append("  ".join(_fit(c, w) for c, w in zip(row, widths, strict=True)).rstrip())
+    return "\n".join(lines)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)

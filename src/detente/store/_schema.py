@@ -1,6 +1,6 @@
 """The store's schema and every SQL statement the store runs: the one place SQL lives.
 
-Tables (schema version 1):
+Tables (schema version 3):
 
 `schema_migrations`
     One row per migration applied: `version`, `name`, `applied` (UTC). Opening a store applies
@@ -26,6 +26,34 @@ Tables (schema version 1):
     leaves all of its columns NULL. `date` is the ISO date as precise as the text said
     (`2026-02-06`, `2026-02`, `2026`), hence VARCHAR. CSV and Parquet exports carry exactly
     `EVENT_COLUMNS`.
+
+`quotes` (migration 2)
+    One row per quotation, keyed by (`article_id`, `quote_id`): its span and text, the speaker
+    as `speaker_*` actor columns, the reporting `verb` and the `rule` that found the speaker.
+    `events.quote_id` names the quotation an event is told in.
+
+`mentions` (migration 3)
+    Every actor and place mention of an article: its span (`start`, `end`, `text`, `sentence`),
+    the actor it resolved to (`name`, `country`, `igo`, `sector`, `code`, `person`, `role`),
+    `place` (named as where, not who) and the `rule` that read it.
+
+`event_records` and `records` (migration 3)
+    Deduplication (`detente.store._dedup`): `event_records` gives each asserted event
+    (`article_id`, `event_id`) its `record_id`; `records` has one row per event record: its
+    family and code (the one most reports give), the dyad (`source_key`, `target_key`: a
+    country or `IGO:<name>`, '' for none), the representative report's actors, date (`date`
+    as precise as told, `day` its first day), place, `article_id`, `event_id` and
+    `evidence_text`, and `n_mentions`, `n_articles`, `n_sources` (outlets: an article's
+    `source`, else its URL's host, else the article itself), `first_seen` and `last_seen` (the
+    reporting articles' publication dates, else when they were stored). Saving an article
+    re-clusters the blocks (family and dyad) its old and new events fall in, in the same
+    transaction; `Store.dedup` re-clusters everything.
+
+`store_settings` (migration 3)
+    Key-value settings of the store: `dedup_window` (days).
+
+Views: `actors` (every actor key with its asserted events and articles) and `places` (every
+event place with its country, feature, coordinates and events).
 
 There are no foreign keys: DuckDB refuses to update a parent row that child rows reference, and
 re-saving an article upserts its row while its old events are still there. `Store.save`
@@ -180,7 +208,110 @@ MIGRATIONS: tuple[Migration, ...] = (
     ),
 )
 
+MIGRATIONS += (
+    Migration(
+        3,
+        "add the actor mentions, event records (deduplication) and the actors and places views",
+        (
+            """
+            CREATE TABLE mentions (
+                article_id VARCHAR NOT NULL,
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text VARCHAR NOT NULL,
+                sentence INTEGER NOT NULL,
+                name VARCHAR,
+                country VARCHAR,
+                igo VARCHAR,
+                sector VARCHAR,
+                code VARCHAR,
+                person VARCHAR,
+                role VARCHAR,
+                place BOOLEAN NOT NULL,
+                rule VARCHAR NOT NULL,
+                run_id INTEGER NOT NULL
+            )""",
+            "CREATE INDEX mentions_article ON mentions (article_id)",
+            """
+            CREATE TABLE event_records (
+                article_id VARCHAR NOT NULL,
+                event_id VARCHAR NOT NULL,
+                record_id VARCHAR NOT NULL,
+                PRIMARY KEY (article_id, event_id)
+            )""",
+            """
+            CREATE TABLE records (
+                record_id VARCHAR PRIMARY KEY,
+                root_code VARCHAR NOT NULL,
+                code VARCHAR NOT NULL,
+                code_name VARCHAR NOT NULL,
+                goldstein DOUBLE NOT NULL,
+                quad_class INTEGER NOT NULL,
+                plover_type VARCHAR NOT NULL,
+                plover_mode VARCHAR,
+                source_key VARCHAR NOT NULL,
+                target_key VARCHAR NOT NULL,
+                source_country VARCHAR,
+                source_igo VARCHAR,
+                source_sector VARCHAR,
+                source_name VARCHAR,
+                target_country VARCHAR,
+                target_igo VARCHAR,
+                target_sector VARCHAR,
+                target_name VARCHAR,
+                date VARCHAR,
+                date_precision VARCHAR,
+                day DATE,
+                location_name VARCHAR,
+                location_country VARCHAR,
+                location_feature VARCHAR,
+                location_lat DOUBLE,
+                location_lon DOUBLE,
+                article_id VARCHAR NOT NULL,
+                event_id VARCHAR NOT NULL,
+                evidence_text VARCHAR NOT NULL,
+                n_mentions INTEGER NOT NULL,
+                n_articles INTEGER NOT NULL,
+                n_sources INTEGER NOT NULL,
+                first_seen TIMESTAMP,
+                last_seen TIMESTAMP
+            )""",
+            "CREATE INDEX records_day ON records (day)",
+            """
+            CREATE TABLE store_settings (
+                key VARCHAR PRIMARY KEY,
+                value VARCHAR NOT NULL
+            )""",
+            """
+            CREATE VIEW actors AS
+            SELECT key, any_value(country) AS country, any_value(igo) AS igo,
+                   count(*) AS n_events, count(DISTINCT article_id) AS n_articles
+            FROM (
+                SELECT coalesce(source_country, 'IGO:' || source_igo) AS key,
+                       source_country AS country, source_igo AS igo, article_id
+                FROM events WHERE modality = 'asserted'
+                UNION ALL
+                SELECT coalesce(target_country, 'IGO:' || target_igo),
+                       target_country, target_igo, article_id
+                FROM events WHERE modality = 'asserted'
+            )
+            WHERE key IS NOT NULL
+            GROUP BY key""",
+            """
+            CREATE VIEW places AS
+            SELECT location_name AS name, location_country AS country,
+                   any_value(location_feature) AS feature, avg(location_lat) AS lat,
+                   avg(location_lon) AS lon, count(*) AS n_events
+            FROM events
+            WHERE modality = 'asserted' AND location_name IS NOT NULL
+            GROUP BY location_name, location_country""",
+        ),
+    ),
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1].version
+RECORDS_VERSION = 3
+"""The migration that adds event records: a store upgraded past it is deduplicated once."""
 
 ACTOR_FIELDS = (
     "name",
@@ -255,6 +386,8 @@ QUOTE_COLUMNS: tuple[tuple[str, str], ...] = (
 """The exported columns of `quotes`: the table's columns minus `run_id`."""
 
 EXPORT_COLUMNS: tuple[str, ...] = tuple(name for name, _ in EVENT_COLUMNS)
+REPORT_COLUMNS: tuple[str, ...] = (*EXPORT_COLUMNS, "record_id")
+"""The columns of CSV and Parquet exports of events: `EXPORT_COLUMNS`, then `record_id`."""
 
 
 def _quoted(names: tuple[str, ...]) -> str:
@@ -272,10 +405,16 @@ INSERT_EVENTS = (
 EVENT_ORDER = "article_id, evidence_start, trigger_start, event_id"
 
 # `$modality` NULL selects every event; 'asserted' leaves out negated and hypothetical ones.
+# Exports of reports name the event record each belongs to (`record_id`, NULL for events that
+# are not asserted).
+_EVENT_FIELDS = ", ".join(f'e."{name}"' for name in EXPORT_COLUMNS)
+_ORDERED = ", ".join(f"e.{name.strip()}" for name in EVENT_ORDER.split(","))
+
 SELECT_EVENTS = (
-    f"SELECT {_quoted(EXPORT_COLUMNS)} FROM events"
-    " WHERE ($modality::VARCHAR IS NULL OR modality = $modality)"
-    f" ORDER BY {EVENT_ORDER}"
+    f"SELECT {_EVENT_FIELDS}, l.record_id FROM events e"
+    " LEFT JOIN event_records l ON l.article_id = e.article_id AND l.event_id = e.event_id"
+    " WHERE ($modality::VARCHAR IS NULL OR e.modality = $modality)"
+    f" ORDER BY {_ORDERED}"
 )
 
 SELECT_EVENTS_FILTERED = (
@@ -285,7 +424,13 @@ SELECT_EVENTS_FILTERED = (
     f" ORDER BY {EVENT_ORDER} LIMIT $limit"
 )
 
-COPY_EVENTS_PARQUET = f"COPY ({SELECT_EVENTS}) TO $path (FORMAT PARQUET)"
+# Parquet: a directory of files partitioned by the event's year and month (`year=2026/
+# month=02/`; `year=unknown/month=unknown` for events without a date).
+COPY_EVENTS_PARQUET = (
+    f"COPY (SELECT *, coalesce(substr(date, 1, 4), 'unknown') AS year,"
+    f" coalesce(nullif(substr(date, 6, 2), ''), 'unknown') AS month FROM ({SELECT_EVENTS}))"
+    " TO $path (FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)"
+)
 
 LIST_TABLES = "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"
 
@@ -349,7 +494,8 @@ SELECT
     (SELECT count(*) FROM events),
     (SELECT count(*) FROM runs),
     (SELECT min(date) FROM events),
-    (SELECT max(date) FROM events)"""
+    (SELECT max(date) FROM events),
+    (SELECT count(*) FROM records)"""
 
 EVENTS_BY_ROOT = "SELECT root_code, count(*) FROM events GROUP BY root_code ORDER BY root_code"
 
@@ -369,3 +515,132 @@ WHERE source_key IS NOT NULL AND target_key IS NOT NULL
 GROUP BY source_key, target_key
 ORDER BY n DESC, source_key, target_key
 LIMIT ?"""
+
+
+# -- deduplication ---------------------------------------------------------------------------
+
+_KEY = "coalesce({0}_country, 'IGO:' || {0}_igo, '')"
+SOURCE_KEY = _KEY.format("source")
+TARGET_KEY = _KEY.format("target")
+
+ARTICLE_BLOCKS = f"""
+SELECT DISTINCT root_code, {SOURCE_KEY}, {TARGET_KEY} FROM events
+WHERE article_id = ? AND modality = 'asserted'"""
+
+CREATE_BLOCKS = """
+CREATE OR REPLACE TEMP TABLE dedup_blocks (
+    root_code VARCHAR, source_key VARCHAR, target_key VARCHAR
+)"""
+
+INSERT_BLOCKS = (
+    "INSERT INTO dedup_blocks SELECT UNNEST($1::VARCHAR[]), UNNEST($2::VARCHAR[]),"
+    " UNNEST($3::VARCHAR[])"
+)
+
+_MENTION_COLUMNS = f"""
+    e.article_id, e.event_id, e.root_code, e.code, {SOURCE_KEY.replace("source", "e.source")},
+    {TARGET_KEY.replace("target", "e.target")}, e.date, e.location_country, e.location_name,
+    e.location_feature, e.evidence_text"""
+
+BLOCK_MENTIONS = f"""
+SELECT {_MENTION_COLUMNS}
+FROM events e
+JOIN dedup_blocks b ON e.root_code = b.root_code
+    AND {SOURCE_KEY.replace("source", "e.source")} = b.source_key
+    AND {TARGET_KEY.replace("target", "e.target")} = b.target_key
+WHERE e.modality = 'asserted'"""
+
+ALL_MENTIONS = f"SELECT {_MENTION_COLUMNS} FROM events e WHERE e.modality = 'asserted'"
+
+DELETE_BLOCK_RECORDS = """
+DELETE FROM records WHERE (root_code, source_key, target_key) IN
+    (SELECT root_code, source_key, target_key FROM dedup_blocks)"""
+
+DELETE_BLOCK_LINKS = """
+DELETE FROM event_records WHERE record_id NOT IN (SELECT record_id FROM records)"""
+
+DELETE_ALL_RECORDS = ("DELETE FROM event_records", "DELETE FROM records")
+
+CREATE_REPRESENTATIVES = """
+CREATE OR REPLACE TEMP TABLE dedup_representatives (
+    record_id VARCHAR, article_id VARCHAR, event_id VARCHAR
+)"""
+
+INSERT_REPRESENTATIVES = (
+    "INSERT INTO dedup_representatives SELECT UNNEST($1::VARCHAR[]), UNNEST($2::VARCHAR[]),"
+    " UNNEST($3::VARCHAR[])"
+)
+
+INSERT_LINKS = (
+    "INSERT INTO event_records SELECT UNNEST($1::VARCHAR[]), UNNEST($2::VARCHAR[]),"
+    " UNNEST($3::VARCHAR[])"
+)
+
+_DAY = (
+    "CASE length(e.date) WHEN 10 THEN try_cast(e.date AS DATE)"
+    " WHEN 7 THEN try_cast(e.date || '-01' AS DATE)"
+    " WHEN 4 THEN try_cast(e.date || '-01-01' AS DATE) END"
+)
+_OUTLET = (
+    "coalesce(nullif(a.source, ''), nullif(regexp_extract(a.url, '://([^/]+)', 1), ''),"
+    " a.article_id)"
+)
+
+INSERT_RECORDS = f"""
+INSERT INTO records
+SELECT
+    r.record_id, e.root_code, e.code, e.code_name, e.goldstein, e.quad_class, e.plover_type,
+    e.plover_mode, {SOURCE_KEY.replace("source", "e.source")},
+    {TARGET_KEY.replace("target", "e.target")},
+    e.source_country, e.source_igo, e.source_sector, e.source_name,
+    e.target_country, e.target_igo, e.target_sector, e.target_name,
+    e.date, e.date_precision, {_DAY},
+    e.location_name, e.location_country, e.location_feature, e.location_lat, e.location_lon,
+    e.article_id, e.event_id, e.evidence_text,
+    agg.n_mentions, agg.n_articles, agg.n_sources, agg.first_seen, agg.last_seen
+FROM dedup_representatives r
+JOIN events e ON e.article_id = r.article_id AND e.event_id = r.event_id
+JOIN (
+    SELECT
+        l.record_id,
+        count(*) AS n_mentions,
+        count(DISTINCT l.article_id) AS n_articles,
+        count(DISTINCT {_OUTLET}) AS n_sources,
+        min(coalesce(CAST(a.published AS TIMESTAMP), a.stored_at)) AS first_seen,
+        max(coalesce(CAST(a.published AS TIMESTAMP), a.stored_at)) AS last_seen
+    FROM event_records l
+    JOIN dedup_representatives x ON x.record_id = l.record_id
+    JOIN articles a ON a.article_id = l.article_id
+    GROUP BY l.record_id
+) agg ON agg.record_id = r.record_id"""
+
+DELETE_MENTIONS = "DELETE FROM mentions WHERE article_id = ?"
+
+INSERT_MENTIONS = (
+    "INSERT INTO mentions SELECT UNNEST($1::VARCHAR[]), UNNEST($2::INTEGER[]),"
+    " UNNEST($3::INTEGER[]), UNNEST($4::VARCHAR[]), UNNEST($5::INTEGER[]),"
+    " UNNEST($6::VARCHAR[]), UNNEST($7::VARCHAR[]), UNNEST($8::VARCHAR[]),"
+    " UNNEST($9::VARCHAR[]), UNNEST($10::VARCHAR[]), UNNEST($11::VARCHAR[]),"
+    " UNNEST($12::VARCHAR[]), UNNEST($13::BOOLEAN[]), UNNEST($14::VARCHAR[]), $15::INTEGER"
+)
+
+GET_SETTING = "SELECT value FROM store_settings WHERE key = ?"
+
+PUT_SETTING = """
+INSERT INTO store_settings (key, value) VALUES (?, ?)
+ON CONFLICT (key) DO UPDATE SET value = excluded.value"""
+
+
+# -- exports of event records ------------------------------------------------------------------
+
+_FIRST_PARAGRAPH = (
+    "CASE WHEN r_e.evidence_start < coalesce(nullif(strpos(a.text, chr(10) || chr(10)), 0),"
+    " length(a.text) + 1) THEN 1 ELSE 0 END"
+)
+
+SELECT_RECORDS_EXPORT = f"""
+SELECT r.*, a.url, {_FIRST_PARAGRAPH} AS root_event, r_e.plover_mode AS mode
+FROM records r
+JOIN events r_e ON r_e.article_id = r.article_id AND r_e.event_id = r.event_id
+JOIN articles a ON a.article_id = r.article_id
+ORDER BY r.day NULLS LAST, r.record_id"""

@@ -16,8 +16,16 @@ import duckdb
 
 from detente.errors import StoreError
 from detente.model import Article, Document
+from detente.store import _dedup, _query
 from detente.store import _schema as sql
-from detente.store._export import FORMATS, write_csv, write_jsonl
+from detente.store._export import (
+    FORMATS,
+    GDELT_COLUMNS,
+    gdelt_row,
+    plover_record,
+    write_csv,
+    write_jsonl,
+)
 from detente.store._records import flat_event, flat_quote, nested_quote, nested_record
 
 _BATCH = 1000
@@ -31,6 +39,8 @@ class StoreStats:
     articles: int
     events: int
     runs: int
+    records: int
+    """Event records: events however many articles report them (asserted ones)."""
     events_by_root: dict[str, int]
     """Events per CAMEO root code (`"01"`...), in code order."""
     events_by_quad: dict[int, int]
@@ -133,6 +143,7 @@ class Store:
         rows = [flat_event(event) for event in document.events]
         connection = self._connection
         with self._transaction(f"cannot save article {article.id!r}"):
+            blocks = set(connection.execute(sql.ARTICLE_BLOCKS, [article.id]).fetchall())
             connection.execute(
                 sql.UPSERT_ARTICLE,
                 [
@@ -155,7 +166,131 @@ class Store:
             connection.execute(sql.DELETE_QUOTES, [article.id])
             for quote in document.quotes:
                 connection.execute(sql.INSERT_QUOTE, [*flat_quote(article.id, quote), run_id])
+            connection.execute(sql.DELETE_MENTIONS, [article.id])
+            self._insert_mentions(document, run_id)
+            blocks |= set(connection.execute(sql.ARTICLE_BLOCKS, [article.id]).fetchall())
+            self._recluster(blocks)
         return len(rows)
+
+    def dedup(self, *, window: int | None = None) -> int:
+        """Re-cluster every asserted event into event records (with `window` days, which the
+        store then keeps for its incremental clustering); returns the number of records."""
+        self._check_writable("deduplicate")
+        if window is not None and window < 0:
+            raise StoreError(f"{self._path}: the window must be 0 days or more, not {window}")
+        connection = self._connection
+        with self._transaction("cannot deduplicate"):
+            if window is not None:
+                connection.execute(sql.PUT_SETTING, ["dedup_window", str(window)])
+            for statement in sql.DELETE_ALL_RECORDS:
+                connection.execute(statement)
+            mentions = [
+                _dedup.Mention(*row) for row in connection.execute(sql.ALL_MENTIONS).fetchall()
+            ]
+            clusters = _dedup.cluster(mentions, self._window())
+            self._write_records(clusters)
+        return len(clusters)
+
+    # -- the query layer (detente.store._query): records by default, mentions on request ----
+
+    def dyad(self, a: str, b: str, **options: Any) -> _query.Result:
+        """Relations between two actors over time (`_query.dyad`)."""
+        return _query.dyad(self._result, a, b, **options)
+
+    def network(self, **options: Any) -> _query.Result:
+        """The weighted actor network of a period (`_query.network`)."""
+        return _query.network(self._result, **options)
+
+    def records(self, **filters: Any) -> _query.Result:
+        """Event records by actor, code, period, place, text, article (`_query.events`)."""
+        return _query.events(self._result, **filters)
+
+    def full_records(self, **filters: Any) -> Iterator[dict[str, Any]]:
+        """Event records as their representative report's `event_record` with the record's
+        `record_id`, `n_mentions`, `n_articles`, `n_sources`, `first_seen`, `last_seen`."""
+        result = _query.events(self._result, full=True, **filters)
+        width = len(sql.EXPORT_COLUMNS)
+        for row in result.rows:
+            record = nested_record(row[:width])
+            record.update(zip(result.columns[width:], row[width:], strict=True))
+            yield record
+
+    def record_mentions(self, record_id: str) -> Iterator[dict[str, Any]]:
+        """The reports of one event record as `event_record` dicts."""
+        return (nested_record(row) for row in _query.record_mentions(self._result, record_id).rows)
+
+    def top_events(self, **options: Any) -> _query.Result:
+        return _query.top_events(self._result, **options)
+
+    def top_actors(self, **options: Any) -> _query.Result:
+        return _query.top_actors(self._result, **options)
+
+    def _result(self, query: str, parameters: Mapping[str, Any]) -> _query.Result:
+        with self._guard("cannot query"):
+            cursor = self._connection.cursor()
+            try:
+                cursor.execute(query, dict(parameters))
+                columns = [d[0] for d in cursor.description or ()]
+                return _query.as_result(columns, cursor.fetchall())
+            finally:
+                cursor.close()
+
+    def _window(self) -> int:
+        row = self._connection.execute(sql.GET_SETTING, ["dedup_window"]).fetchone()
+        return int(row[0]) if row is not None else _dedup.WINDOW
+
+    def _recluster(self, blocks: set[tuple[str, str, str]]) -> None:
+        """Cluster again the events of `blocks` (family, source key, target key)."""
+        if not blocks:
+            return
+        connection = self._connection
+        connection.execute(sql.CREATE_BLOCKS)
+        connection.execute(
+            sql.INSERT_BLOCKS, [list(column) for column in zip(*blocks, strict=True)]
+        )
+        rows = connection.execute(sql.BLOCK_MENTIONS).fetchall()
+        connection.execute(sql.DELETE_BLOCK_RECORDS)
+        connection.execute(sql.DELETE_BLOCK_LINKS)
+        self._write_records(_dedup.cluster((_dedup.Mention(*row) for row in rows), self._window()))
+
+    def _write_records(self, clusters: Sequence[_dedup.Cluster]) -> None:
+        connection = self._connection
+        links = _dedup.assignments(clusters)
+        if not links:
+            return
+        connection.execute(sql.INSERT_LINKS, [list(column) for column in zip(*links, strict=True)])
+        representatives = []
+        for cluster in clusters:
+            code = cluster.code
+            first = next(m for m in cluster.members if m.code == code)
+            representatives.append((cluster.record_id, first.article_id, first.event_id))
+        connection.execute(sql.CREATE_REPRESENTATIVES)
+        connection.execute(
+            sql.INSERT_REPRESENTATIVES, [list(c) for c in zip(*representatives, strict=True)]
+        )
+        connection.execute(sql.INSERT_RECORDS)
+
+    def _insert_mentions(self, document: Document, run_id: int) -> None:
+        mentions = document.mentions
+        if not mentions:
+            return
+        columns: list[list[Any]] = [
+            [document.article.id] * len(mentions),
+            [m.start for m in mentions],
+            [m.end for m in mentions],
+            [m.text for m in mentions],
+            [m.sentence for m in mentions],
+            [m.actor.name for m in mentions],
+            [m.actor.country for m in mentions],
+            [m.actor.igo for m in mentions],
+            [m.actor.sector for m in mentions],
+            [m.actor.code for m in mentions],
+            [m.actor.person for m in mentions],
+            [m.actor.role for m in mentions],
+            [m.place for m in mentions],
+            [m.rule for m in mentions],
+        ]
+        self._connection.execute(sql.INSERT_MENTIONS, [*columns, run_id])
 
     def quote_records(self, *, article_id: str | None = None) -> Iterator[dict[str, Any]]:
         """Stored quotations as `quote_record` dicts, by article, then where they start."""
@@ -171,11 +306,12 @@ class Store:
             by_quad = connection.execute(sql.EVENTS_BY_QUAD).fetchall()
             dyads = connection.execute(sql.TOP_DYADS, [10]).fetchall()
         assert counts is not None  # an aggregate without GROUP BY yields one row
-        articles, events, runs, first_date, last_date = counts
+        articles, events, runs, first_date, last_date, records = counts
         return StoreStats(
             articles=articles,
             events=events,
             runs=runs,
+            records=records,
             events_by_root=dict(by_root),
             events_by_quad=dict(by_quad),
             first_date=first_date,
@@ -209,10 +345,13 @@ class Store:
         stream: TextIO | None = None,
         modality: str | None = "asserted",
     ) -> int:
-        """Write the events as `jsonl`, `csv` or `parquet` to `output` or `stream`; returns rows.
+        """Write the events to `output` or `stream`; returns the rows written.
 
-        Parquet needs a path; JSONL and CSV go to `stream` when there is no `output`.
-        `modality` None exports every event; by default only asserted ones.
+        `jsonl`, `csv` and `parquet` export every report (`modality` None: negated and
+        hypothetical ones too; by default only asserted ones) with its `record_id`; `gdelt`
+        and `plover` export the event records. Parquet needs a path, a directory it fills
+        with files partitioned by the event's year and month; the others go to `stream` when
+        there is no `output`.
         """
         if fmt not in FORMATS:
             raise StoreError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -238,9 +377,28 @@ class Store:
             raise StoreError(f"{output}: cannot write: {exc.strerror or exc}") from exc
 
     def _write_text(self, fmt: str, stream: TextIO, modality: str | None) -> int:
-        if fmt == "jsonl":
-            return write_jsonl(self.event_records(modality=modality), stream)
-        return write_csv(self._stream(sql.SELECT_EVENTS, {"modality": modality}), stream)
+        if fmt in ("gdelt", "plover"):
+            rows = self._stream_records(sql.SELECT_RECORDS_EXPORT)
+            if fmt == "plover":
+                return write_jsonl((plover_record(r) for r in rows), stream)
+            return write_csv((gdelt_row(r) for r in rows), stream, GDELT_COLUMNS, "\t")
+        reports = self._stream(sql.SELECT_EVENTS, {"modality": modality})
+        if fmt == "csv":
+            return write_csv(reports, stream)
+        return write_jsonl(({**nested_record(r[:-1]), "record_id": r[-1]} for r in reports), stream)
+
+    def _stream_records(self, query: str) -> Iterator[dict[str, Any]]:
+        """The rows of `query` as dicts by column name."""
+        with self._guard("cannot read event records"):
+            cursor = self._connection.cursor()
+            try:
+                cursor.execute(query)
+                columns = [d[0] for d in cursor.description or ()]
+                while batch := cursor.fetchmany(_BATCH):
+                    for row in batch:
+                        yield dict(zip(columns, row, strict=True))
+            finally:
+                cursor.close()
 
     @property
     def _connection(self) -> duckdb.DuckDBPyConnection:
@@ -282,6 +440,8 @@ class Store:
                 connection.execute(
                     sql.RECORD_MIGRATION, [migration.version, migration.name, _now()]
                 )
+        if any(migration.version == sql.RECORDS_VERSION for migration in pending):
+            self.dedup()  # events stored before records existed get theirs
 
     def _insert_events(self, rows: Sequence[Mapping[str, Any]], run_id: int) -> None:
         """Insert flat event rows with one statement, a list parameter per column."""
