@@ -576,3 +576,23 @@ def test_a_closed_store_says_so(path: Path) -> None:
     store.close()
     with pytest.raises(StoreError, match="the store is closed"):
         store.stats()
+
+
+def test_a_version_2_store_gets_its_event_records_when_upgraded(path: Path) -> None:
+    with Store.open(path) as store:
+        save(store, first_document(), second_document())
+        records = store.stats().records
+    assert records > 0
+    with duckdb.connect(str(path)) as connection:  # back to how version 2 left it
+        for statement in (
+            "DROP VIEW actors",
+            "DROP VIEW places",
+            "DROP TABLE mentions",
+            "DROP TABLE event_records",
+            "DROP TABLE records",
+            "DROP TABLE store_settings",
+            "DELETE FROM schema_migrations WHERE version = 3",
+        ):
+            connection.execute(statement)
+    with Store.open(path) as store:
+        assert store.stats().records == records

@@ -211,9 +211,16 @@ def ingest_command(
                     yield article
 
         docs: Iterable[Document] = pipeline.run(fresh())
+        # committed a parser batch at a time: an interrupted run keeps what it committed
+        batch: list[Document] = []
         for doc in docs:
-            report.events += store.save(doc, run_id=run_id, coder_version=version)
-            report.articles += 1
+            batch.append(doc)
+            if len(batch) >= batch_size:
+                report.events += store.save_many(batch, run_id=run_id, coder_version=version)
+                report.articles += len(batch)
+                batch = []
+        report.events += store.save_many(batch, run_id=run_id, coder_version=version)
+        report.articles += len(batch)
         store.finish_run(
             run_id,
             articles=report.articles,

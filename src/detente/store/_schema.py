@@ -453,12 +453,31 @@ IS_CURRENT = """
 SELECT count(*) FROM articles
 WHERE article_id = ? AND content_hash = ? AND coder_version = ?"""
 
-UPSERT_ARTICLE = """
+_ARTICLE_TYPES = (
+    "VARCHAR",
+    "VARCHAR",
+    "VARCHAR",
+    "DATE",
+    "VARCHAR",
+    "VARCHAR",
+    "VARCHAR",
+    "VARCHAR",
+    "VARCHAR",
+    "INTEGER",
+    "INTEGER",
+    "TIMESTAMP",
+)
+
+# Each column arrives as one list parameter, one statement for a whole batch of articles.
+UPSERT_ARTICLES = (
+    """
 INSERT INTO articles (
     article_id, content_hash, coder_version, published, title, url, source, origin, text,
     n_events, run_id, stored_at
 )
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+SELECT """
+    + ", ".join(f"UNNEST(${i}::{t}[])" for i, t in enumerate(_ARTICLE_TYPES, 1))
+    + """
 ON CONFLICT (article_id) DO UPDATE SET
     content_hash = excluded.content_hash,
     coder_version = excluded.coder_version,
@@ -471,15 +490,16 @@ ON CONFLICT (article_id) DO UPDATE SET
     n_events = excluded.n_events,
     run_id = excluded.run_id,
     stored_at = excluded.stored_at"""
+)
 
-DELETE_EVENTS = "DELETE FROM events WHERE article_id = ?"
+DELETE_EVENTS = "DELETE FROM events WHERE list_contains(?::VARCHAR[], article_id)"
 
-DELETE_QUOTES = "DELETE FROM quotes WHERE article_id = ?"
+DELETE_QUOTES = "DELETE FROM quotes WHERE list_contains(?::VARCHAR[], article_id)"
 
-INSERT_QUOTE = (
-    f"INSERT INTO quotes ({_quoted((*(n for n, _ in QUOTE_COLUMNS), 'run_id'))}) VALUES ("
-    + ", ".join("?" for _ in range(len(QUOTE_COLUMNS) + 1))
-    + ")"
+INSERT_QUOTES = (
+    f"INSERT INTO quotes ({_quoted((*(n for n, _ in QUOTE_COLUMNS), 'run_id'))}) SELECT "
+    + ", ".join(f"UNNEST(${i}::{t}[])" for i, (_, t) in enumerate(QUOTE_COLUMNS, 1))
+    + f", ${len(QUOTE_COLUMNS) + 1}::INTEGER"
 )
 
 SELECT_QUOTES = (
@@ -523,9 +543,9 @@ _KEY = "coalesce({0}_country, 'IGO:' || {0}_igo, '')"
 SOURCE_KEY = _KEY.format("source")
 TARGET_KEY = _KEY.format("target")
 
-ARTICLE_BLOCKS = f"""
+ARTICLES_BLOCKS = f"""
 SELECT DISTINCT root_code, {SOURCE_KEY}, {TARGET_KEY} FROM events
-WHERE article_id = ? AND modality = 'asserted'"""
+WHERE list_contains(?::VARCHAR[], article_id) AND modality = 'asserted'"""
 
 CREATE_BLOCKS = """
 CREATE OR REPLACE TEMP TABLE dedup_blocks (
@@ -557,7 +577,10 @@ DELETE FROM records WHERE (root_code, source_key, target_key) IN
     (SELECT root_code, source_key, target_key FROM dedup_blocks)"""
 
 DELETE_BLOCK_LINKS = """
-DELETE FROM event_records WHERE record_id NOT IN (SELECT record_id FROM records)"""
+DELETE FROM event_records WHERE record_id IN (
+    SELECT record_id FROM records WHERE (root_code, source_key, target_key) IN
+        (SELECT root_code, source_key, target_key FROM dedup_blocks)
+)"""
 
 DELETE_ALL_RECORDS = ("DELETE FROM event_records", "DELETE FROM records")
 
@@ -614,7 +637,7 @@ JOIN (
     GROUP BY l.record_id
 ) agg ON agg.record_id = r.record_id"""
 
-DELETE_MENTIONS = "DELETE FROM mentions WHERE article_id = ?"
+DELETE_MENTIONS = "DELETE FROM mentions WHERE list_contains(?::VARCHAR[], article_id)"
 
 INSERT_MENTIONS = (
     "INSERT INTO mentions SELECT UNNEST($1::VARCHAR[]), UNNEST($2::INTEGER[]),"

@@ -132,43 +132,60 @@ class Store:
 
         One transaction: on any error nothing changes.
         """
+        return self.save_many([document], run_id=run_id, coder_version=coder_version)
+
+    def save_many(self, documents: Sequence[Document], *, run_id: int, coder_version: str) -> int:
+        """Store articles and their events, each in place of any earlier version, and bring
+        their event records up to date; returns the events. One transaction for them all, a
+        statement per table: on any error nothing changes."""
         self._check_writable("save an article")
-        article = document.article
-        strays = [event.event_id for event in document.events if event.article_id != article.id]
-        if strays:
-            raise StoreError(
-                f"{self._path}: cannot save article {article.id!r}: "
-                f"events {', '.join(strays[:3])} belong to another article"
+        for document in documents:
+            article = document.article
+            strays = [e.event_id for e in document.events if e.article_id != article.id]
+            if strays:
+                raise StoreError(
+                    f"{self._path}: cannot save article {article.id!r}: "
+                    f"events {', '.join(strays[:3])} belong to another article"
+                )
+        # an article given twice is stored as last given
+        documents = list({d.article.id: d for d in documents}.values())
+        if not documents:
+            return 0
+        ids = [document.article.id for document in documents]
+        what = f"article {ids[0]!r}" if len(ids) == 1 else f"{len(ids)} articles"
+        rows = [flat_event(event) for document in documents for event in document.events]
+        quotes = [flat_quote(d.article.id, quote) for d in documents for quote in d.quotes]
+        stored_at = _now()
+        articles = [
+            (
+                d.article.id,
+                d.article.content_hash,
+                coder_version,
+                d.article.published,
+                d.article.title,
+                d.article.url,
+                d.article.source,
+                d.article.origin,
+                d.article.text,
+                len(d.events),
+                run_id,
+                stored_at,
             )
-        rows = [flat_event(event) for event in document.events]
+            for d in documents
+        ]
         connection = self._connection
-        with self._transaction(f"cannot save article {article.id!r}"):
-            blocks = set(connection.execute(sql.ARTICLE_BLOCKS, [article.id]).fetchall())
-            connection.execute(
-                sql.UPSERT_ARTICLE,
-                [
-                    article.id,
-                    article.content_hash,
-                    coder_version,
-                    article.published,
-                    article.title,
-                    article.url,
-                    article.source,
-                    article.origin,
-                    article.text,
-                    len(rows),
-                    run_id,
-                    _now(),
-                ],
-            )
-            connection.execute(sql.DELETE_EVENTS, [article.id])
+        with self._transaction(f"cannot save {what}"):
+            blocks = set(connection.execute(sql.ARTICLES_BLOCKS, [ids]).fetchall())
+            connection.execute(sql.UPSERT_ARTICLES, _columns(articles, 12))
+            for statement in (sql.DELETE_EVENTS, sql.DELETE_QUOTES, sql.DELETE_MENTIONS):
+                connection.execute(statement, [ids])
             self._insert_events(rows, run_id)
-            connection.execute(sql.DELETE_QUOTES, [article.id])
-            for quote in document.quotes:
-                connection.execute(sql.INSERT_QUOTE, [*flat_quote(article.id, quote), run_id])
-            connection.execute(sql.DELETE_MENTIONS, [article.id])
-            self._insert_mentions(document, run_id)
-            blocks |= set(connection.execute(sql.ARTICLE_BLOCKS, [article.id]).fetchall())
+            if quotes:
+                connection.execute(
+                    sql.INSERT_QUOTES, [*_columns(quotes, len(sql.QUOTE_COLUMNS)), run_id]
+                )
+            self._insert_mentions(documents, run_id)
+            blocks |= set(connection.execute(sql.ARTICLES_BLOCKS, [ids]).fetchall())
             self._recluster(blocks)
         return len(rows)
 
@@ -249,8 +266,8 @@ class Store:
             sql.INSERT_BLOCKS, [list(column) for column in zip(*blocks, strict=True)]
         )
         rows = connection.execute(sql.BLOCK_MENTIONS).fetchall()
-        connection.execute(sql.DELETE_BLOCK_RECORDS)
         connection.execute(sql.DELETE_BLOCK_LINKS)
+        connection.execute(sql.DELETE_BLOCK_RECORDS)
         self._write_records(_dedup.cluster((_dedup.Mention(*row) for row in rows), self._window()))
 
     def _write_records(self, clusters: Sequence[_dedup.Cluster]) -> None:
@@ -270,27 +287,29 @@ class Store:
         )
         connection.execute(sql.INSERT_RECORDS)
 
-    def _insert_mentions(self, document: Document, run_id: int) -> None:
-        mentions = document.mentions
-        if not mentions:
-            return
-        columns: list[list[Any]] = [
-            [document.article.id] * len(mentions),
-            [m.start for m in mentions],
-            [m.end for m in mentions],
-            [m.text for m in mentions],
-            [m.sentence for m in mentions],
-            [m.actor.name for m in mentions],
-            [m.actor.country for m in mentions],
-            [m.actor.igo for m in mentions],
-            [m.actor.sector for m in mentions],
-            [m.actor.code for m in mentions],
-            [m.actor.person for m in mentions],
-            [m.actor.role for m in mentions],
-            [m.place for m in mentions],
-            [m.rule for m in mentions],
+    def _insert_mentions(self, documents: Sequence[Document], run_id: int) -> None:
+        rows = [
+            (
+                d.article.id,
+                m.start,
+                m.end,
+                m.text,
+                m.sentence,
+                m.actor.name,
+                m.actor.country,
+                m.actor.igo,
+                m.actor.sector,
+                m.actor.code,
+                m.actor.person,
+                m.actor.role,
+                m.place,
+                m.rule,
+            )
+            for d in documents
+            for m in d.mentions
         ]
-        self._connection.execute(sql.INSERT_MENTIONS, [*columns, run_id])
+        if rows:
+            self._connection.execute(sql.INSERT_MENTIONS, [*_columns(rows, 14), run_id])
 
     def quote_records(self, *, article_id: str | None = None) -> Iterator[dict[str, Any]]:
         """Stored quotations as `quote_record` dicts, by article, then where they start."""
@@ -480,6 +499,11 @@ class Store:
                 connection.rollback()
                 raise
             connection.commit()
+
+
+def _columns(rows: Sequence[Sequence[Any]], width: int) -> list[list[Any]]:
+    """Rows turned into `width` column lists (for one statement that UNNESTs them)."""
+    return [[row[i] for row in rows] for i in range(width)]
 
 
 def _open_problem(exc: duckdb.Error) -> str:
