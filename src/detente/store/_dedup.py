@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import hashlib
 import re
 from collections import Counter
@@ -114,9 +115,9 @@ class Cluster:
 
     @property
     def record_id(self) -> str:
+        """Stable while its first report stays its first: a hash of that report's ids."""
         first = self.members[0]
-        digest = hashlib.sha1(f"{first.article_id}\x00{first.event_id}".encode()).hexdigest()
-        return "R" + digest[:15]
+        return record_id(first.article_id, first.event_id)
 
     @property
     def code(self) -> str:
@@ -124,6 +125,12 @@ class Cluster:
         counts = Counter(m.code for m in self.members)
         best = max(counts.values())
         return next(m.code for m in self.members if counts[m.code] == best)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def record_id(article_id: str, event_id: str) -> str:
+    digest = hashlib.sha1(f"{article_id}\x00{event_id}".encode()).hexdigest()
+    return "R" + digest[:15]
 
 
 def span(date: str | None) -> tuple[int, int] | None:

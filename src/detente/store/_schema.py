@@ -39,15 +39,17 @@ Tables (schema version 3):
 
 `event_records` and `records` (migration 3)
     Deduplication (`detente.store._dedup`): `event_records` gives each asserted event
-    (`article_id`, `event_id`) its `record_id`; `records` has one row per event record: its
-    family and code (the one most reports give), the dyad (`source_key`, `target_key`: a
-    country or `IGO:<name>`, '' for none), the representative report's actors, date (`date`
-    as precise as told, `day` its first day), place, `article_id`, `event_id` and
-    `evidence_text`, and `n_mentions`, `n_articles`, `n_sources` (outlets: an article's
-    `source`, else its URL's host, else the article itself), `first_seen` and `last_seen` (the
-    reporting articles' publication dates, else when they were stored). Saving an article
-    re-clusters the blocks (family and dyad) its old and new events fall in, in the same
-    transaction; `Store.dedup` re-clusters everything.
+    (`article_id`, `event_id`) its `record_id` (one row each: the store keeps them unique
+    without an index, which would make every re-clustering slow to commit); `records` has one
+    row per event record: its family and code (the one most reports give), the dyad
+    (`source_key`, `target_key`: a country or `IGO:<name>`, '' for none), the representative
+    report's actors, date (`date` as precise as told, `day` its first day), place,
+    `article_id`, `event_id` and `evidence_text`, and `n_mentions`, `n_articles`, `n_sources`
+    (outlets: an article's `source`, else its URL's host, else the article itself),
+    `first_seen` and `last_seen` (the reporting articles' publication dates, else when they
+    were stored). Saving articles re-clusters, in the same transaction, their reports, the
+    reports of the same blocks (family and dyad) dated within twice the window of theirs, and
+    the records any of these belonged to; `Store.dedup` re-clusters everything.
 
 `store_settings` (migration 3)
     Key-value settings of the store: `dedup_window` (days).
@@ -236,12 +238,11 @@ MIGRATIONS += (
             CREATE TABLE event_records (
                 article_id VARCHAR NOT NULL,
                 event_id VARCHAR NOT NULL,
-                record_id VARCHAR NOT NULL,
-                PRIMARY KEY (article_id, event_id)
+                record_id VARCHAR NOT NULL
             )""",
             """
             CREATE TABLE records (
-                record_id VARCHAR PRIMARY KEY,
+                record_id VARCHAR NOT NULL,
                 root_code VARCHAR NOT NULL,
                 code VARCHAR NOT NULL,
                 code_name VARCHAR NOT NULL,
@@ -276,7 +277,6 @@ MIGRATIONS += (
                 first_seen TIMESTAMP,
                 last_seen TIMESTAMP
             )""",
-            "CREATE INDEX records_day ON records (day)",
             """
             CREATE TABLE store_settings (
                 key VARCHAR PRIMARY KEY,
@@ -543,44 +543,80 @@ _KEY = "coalesce({0}_country, 'IGO:' || {0}_igo, '')"
 SOURCE_KEY = _KEY.format("source")
 TARGET_KEY = _KEY.format("target")
 
-ARTICLES_BLOCKS = f"""
-SELECT DISTINCT root_code, {SOURCE_KEY}, {TARGET_KEY} FROM events
-WHERE list_contains(?::VARCHAR[], article_id) AND modality = 'asserted'"""
+_LO = (
+    "CASE length({0}date) WHEN 10 THEN try_cast({0}date AS DATE)"
+    " WHEN 7 THEN try_cast({0}date || '-01' AS DATE)"
+    " WHEN 4 THEN try_cast({0}date || '-01-01' AS DATE) END"
+)
+_HI = (
+    "CASE length({0}date) WHEN 10 THEN try_cast({0}date AS DATE)"
+    " WHEN 7 THEN last_day(try_cast({0}date || '-01' AS DATE))"
+    " WHEN 4 THEN try_cast({0}date || '-12-31' AS DATE) END"
+)
 
-CREATE_BLOCKS = """
-CREATE OR REPLACE TEMP TABLE dedup_blocks (
-    root_code VARCHAR, source_key VARCHAR, target_key VARCHAR
+# The days each asserted event of the saved articles covers, with its block (family and
+# dyad): what saving them may change. Taken before the old events go and after the new come.
+CREATE_RANGES = """
+CREATE OR REPLACE TEMP TABLE dedup_ranges (
+    root_code VARCHAR, source_key VARCHAR, target_key VARCHAR, lo DATE, hi DATE
 )"""
 
-INSERT_BLOCKS = (
-    "INSERT INTO dedup_blocks SELECT UNNEST($1::VARCHAR[]), UNNEST($2::VARCHAR[]),"
-    " UNNEST($3::VARCHAR[])"
-)
+INSERT_RANGES = f"""
+INSERT INTO dedup_ranges
+SELECT DISTINCT root_code, {SOURCE_KEY}, {TARGET_KEY}, {_LO.format("")}, {_HI.format("")}
+FROM events
+WHERE list_contains(?::VARCHAR[], article_id) AND modality = 'asserted'"""
+
+CREATE_TOUCHED = """
+CREATE OR REPLACE TEMP TABLE dedup_touched AS
+SELECT DISTINCT record_id FROM event_records WHERE list_contains(?::VARCHAR[], article_id)"""
 
 _MENTION_COLUMNS = f"""
     e.article_id, e.event_id, e.root_code, e.code, {SOURCE_KEY.replace("source", "e.source")},
     {TARGET_KEY.replace("target", "e.target")}, e.date, e.location_country, e.location_name,
     e.location_feature, e.evidence_text"""
 
-BLOCK_MENTIONS = f"""
-SELECT {_MENTION_COLUMNS}
+# The reports to cluster again after a save: those of the saved articles and those of the
+# same blocks dated within reach of theirs (twice the window, `$reach` days, beyond their
+# days), with every other report of the records any of these (or the old reports) belonged
+# to. Records elsewhere are not touched.
+CREATE_NEAR = f"""
+CREATE OR REPLACE TEMP TABLE dedup_near AS
+SELECT e.article_id, e.event_id
 FROM events e
-JOIN dedup_blocks b ON e.root_code = b.root_code
-    AND {SOURCE_KEY.replace("source", "e.source")} = b.source_key
-    AND {TARGET_KEY.replace("target", "e.target")} = b.target_key
-WHERE e.modality = 'asserted'"""
+JOIN dedup_ranges r ON e.root_code = r.root_code
+    AND {SOURCE_KEY.replace("source", "e.source")} = r.source_key
+    AND {TARGET_KEY.replace("target", "e.target")} = r.target_key
+WHERE e.modality = 'asserted'
+    AND {_HI.format("e.")} >= r.lo - CAST($reach AS INTEGER)
+    AND {_LO.format("e.")} <= r.hi + CAST($reach AS INTEGER)
+UNION
+SELECT article_id, event_id FROM events
+WHERE list_contains($ids::VARCHAR[], article_id) AND modality = 'asserted'"""
+
+CREATE_AFFECTED = """
+CREATE OR REPLACE TEMP TABLE dedup_affected AS
+SELECT l.record_id FROM event_records l JOIN dedup_near n
+    ON n.article_id = l.article_id AND n.event_id = l.event_id
+UNION
+SELECT record_id FROM dedup_touched"""
+
+AFFECTED_MENTIONS = f"""
+SELECT {_MENTION_COLUMNS} FROM events e
+WHERE e.modality = 'asserted' AND (
+    (e.article_id, e.event_id) IN (SELECT article_id, event_id FROM dedup_near)
+    OR (e.article_id, e.event_id) IN (
+        SELECT l.article_id, l.event_id FROM event_records l
+        JOIN dedup_affected a ON a.record_id = l.record_id
+    )
+)"""
+
+DELETE_AFFECTED = (
+    "DELETE FROM event_records WHERE record_id IN (SELECT record_id FROM dedup_affected)",
+    "DELETE FROM records WHERE record_id IN (SELECT record_id FROM dedup_affected)",
+)
 
 ALL_MENTIONS = f"SELECT {_MENTION_COLUMNS} FROM events e WHERE e.modality = 'asserted'"
-
-DELETE_BLOCK_RECORDS = """
-DELETE FROM records WHERE (root_code, source_key, target_key) IN
-    (SELECT root_code, source_key, target_key FROM dedup_blocks)"""
-
-DELETE_BLOCK_LINKS = """
-DELETE FROM event_records WHERE record_id IN (
-    SELECT record_id FROM records WHERE (root_code, source_key, target_key) IN
-        (SELECT root_code, source_key, target_key FROM dedup_blocks)
-)"""
 
 DELETE_ALL_RECORDS = ("DELETE FROM event_records", "DELETE FROM records")
 

@@ -175,7 +175,10 @@ class Store:
         ]
         connection = self._connection
         with self._transaction(f"cannot save {what}"):
-            blocks = set(connection.execute(sql.ARTICLES_BLOCKS, [ids]).fetchall())
+            # what the old reports covered, and the records they belonged to
+            connection.execute(sql.CREATE_RANGES)
+            connection.execute(sql.INSERT_RANGES, [ids])
+            connection.execute(sql.CREATE_TOUCHED, [ids])
             connection.execute(sql.UPSERT_ARTICLES, _columns(articles, 12))
             for statement in (sql.DELETE_EVENTS, sql.DELETE_QUOTES, sql.DELETE_MENTIONS):
                 connection.execute(statement, [ids])
@@ -185,8 +188,8 @@ class Store:
                     sql.INSERT_QUOTES, [*_columns(quotes, len(sql.QUOTE_COLUMNS)), run_id]
                 )
             self._insert_mentions(documents, run_id)
-            blocks |= set(connection.execute(sql.ARTICLES_BLOCKS, [ids]).fetchall())
-            self._recluster(blocks)
+            connection.execute(sql.INSERT_RANGES, [ids])
+            self._recluster(ids)
         return len(rows)
 
     def dedup(self, *, window: int | None = None) -> int:
@@ -256,19 +259,17 @@ class Store:
         row = self._connection.execute(sql.GET_SETTING, ["dedup_window"]).fetchone()
         return int(row[0]) if row is not None else _dedup.WINDOW
 
-    def _recluster(self, blocks: set[tuple[str, str, str]]) -> None:
-        """Cluster again the events of `blocks` (family, source key, target key)."""
-        if not blocks:
-            return
+    def _recluster(self, ids: Sequence[str]) -> None:
+        """Cluster again what saving the articles `ids` may have changed: their reports, the
+        reports of the same blocks within reach of their days, and the records of both."""
         connection = self._connection
-        connection.execute(sql.CREATE_BLOCKS)
-        connection.execute(
-            sql.INSERT_BLOCKS, [list(column) for column in zip(*blocks, strict=True)]
-        )
-        rows = connection.execute(sql.BLOCK_MENTIONS).fetchall()
-        connection.execute(sql.DELETE_BLOCK_LINKS)
-        connection.execute(sql.DELETE_BLOCK_RECORDS)
-        self._write_records(_dedup.cluster((_dedup.Mention(*row) for row in rows), self._window()))
+        window = self._window()
+        connection.execute(sql.CREATE_NEAR, {"reach": 2 * window, "ids": list(ids)})
+        connection.execute(sql.CREATE_AFFECTED)
+        rows = connection.execute(sql.AFFECTED_MENTIONS).fetchall()
+        for statement in sql.DELETE_AFFECTED:
+            connection.execute(statement)
+        self._write_records(_dedup.cluster((_dedup.Mention(*row) for row in rows), window))
 
     def _write_records(self, clusters: Sequence[_dedup.Cluster]) -> None:
         connection = self._connection
