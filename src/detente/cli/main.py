@@ -540,6 +540,35 @@ def query_top(
     raise click.UsageError("query top prints a table or JSON lines")
 
 
+@cli.command("serve")
+@_db
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option(
+    "--allow-ingest",
+    is_flag=True,
+    help="Accept POST /api/articles (code and store posted text); needs --token.",
+)
+@click.option(
+    "--token",
+    envvar="DETENTE_TOKEN",
+    help="The Bearer token POST /api/articles needs (or DETENTE_TOKEN).",
+)
+def serve_command(db: str, host: str, port: int, allow_ingest: bool, token: str | None) -> None:
+    """Serve the REST API over the store (read-only unless --allow-ingest)."""
+    import uvicorn
+
+    from detente.web.app import create_app
+
+    if allow_ingest and not token:
+        raise click.UsageError("--allow-ingest needs --token (or DETENTE_TOKEN)")
+    if not Path(db).exists():
+        raise click.UsageError(f"{db}: no event store here (ingest something first)")
+    app = create_app(db, allow_ingest=allow_ingest, token=token)
+    click.echo(f"detente: serving {db} on http://{host}:{port} (API docs at /docs)", err=True)
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @cli.command("dedup")
 @_db
 @click.option(

@@ -206,6 +206,7 @@ def events(
     place: str | None = None,
     text: str | None = None,
     article: str | None = None,
+    record: str | None = None,
     sort: str = "date",
     limit: int | None = 100,
     offset: int = 0,
@@ -240,6 +241,9 @@ def events(
             " ON e.article_id = l.article_id AND e.event_id = l.event_id"
             " WHERE e.evidence_text ILIKE $text)"
         )
+    if record:
+        params["record"] = record
+        where.append("record_id = $record")
     if article:
         params["article"] = article
         where.append(

@@ -424,6 +424,13 @@ SELECT_EVENTS_FILTERED = (
     f" ORDER BY {EVENT_ORDER} LIMIT $limit"
 )
 
+SELECT_ARTICLE_EVENTS = (
+    f"SELECT {_EVENT_FIELDS}, l.record_id FROM events e"
+    " LEFT JOIN event_records l ON l.article_id = e.article_id AND l.event_id = e.event_id"
+    " WHERE e.article_id = $article_id"
+    f" ORDER BY {_ORDERED}"
+)
+
 # Parquet: a directory of files partitioned by the event's year and month (`year=2026/
 # month=02/`; `year=unknown/month=unknown` for events without a date).
 COPY_EVENTS_PARQUET = (
@@ -703,3 +710,23 @@ FROM records r
 JOIN events r_e ON r_e.article_id = r.article_id AND r_e.event_id = r.event_id
 JOIN articles a ON a.article_id = r.article_id
 ORDER BY r.day NULLS LAST, r.record_id"""
+
+
+# -- what the web shows of one article or record --------------------------------------------
+
+SELECT_ARTICLE = """
+SELECT article_id, title, url, source, published, text, n_events, stored_at
+FROM articles WHERE article_id = ?"""
+
+SELECT_ARTICLE_MENTIONS = (
+    'SELECT start, "end", text, sentence, name, country, igo, sector, code, person, role,'
+    ' place, rule FROM mentions WHERE article_id = ? ORDER BY start, "end"'
+)
+
+SELECT_ACTORS = """
+SELECT key, country, igo, n_events, n_articles FROM actors
+ORDER BY n_events DESC, key LIMIT $limit"""
+
+SELECT_PLACES = """
+SELECT name, country, feature, lat, lon, n_events FROM places
+ORDER BY n_events DESC, name LIMIT $limit"""

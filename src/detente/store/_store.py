@@ -239,6 +239,48 @@ class Store:
         """The reports of one event record as `event_record` dicts."""
         return (nested_record(row) for row in _query.record_mentions(self._result, record_id).rows)
 
+    def record(self, record_id: str) -> dict[str, Any] | None:
+        """One event record with every report of it (`reports`), or None."""
+        found = _query.events(self._result, record=record_id, limit=1)
+        if not found.rows:
+            return None
+        record = next(found.records())
+        record["reports"] = list(self.record_mentions(record_id))
+        return record
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        """One stored article: its text and metadata, every actor and place mention, every
+        event (asserted or not, each with its `record_id`) and quotation; None if absent."""
+        with self._guard(f"cannot read article {article_id!r}"):
+            cursor = self._connection.cursor()
+            try:
+                row = cursor.execute(sql.SELECT_ARTICLE, [article_id]).fetchone()
+                if row is None:
+                    return None
+                columns = [d[0] for d in cursor.description or ()]
+                article = dict(zip(columns, row, strict=True))
+                mentions = cursor.execute(sql.SELECT_ARTICLE_MENTIONS, [article_id])
+                names = [d[0] for d in mentions.description or ()]
+                article["mentions"] = [
+                    dict(zip(names, r, strict=True)) for r in mentions.fetchall()
+                ]
+                events = cursor.execute(
+                    sql.SELECT_ARTICLE_EVENTS, {"article_id": article_id}
+                ).fetchall()
+            finally:
+                cursor.close()
+        article["events"] = [{**nested_record(r[:-1]), "record_id": r[-1]} for r in events]
+        article["quotes"] = list(self.quote_records(article_id=article_id))
+        return article
+
+    def actors(self, *, limit: int = 100) -> _query.Result:
+        """The actors of the stored events, the busiest first."""
+        return self._result(sql.SELECT_ACTORS, {"limit": limit})
+
+    def places(self, *, limit: int = 100) -> _query.Result:
+        """The places of the stored events, the busiest first."""
+        return self._result(sql.SELECT_PLACES, {"limit": limit})
+
     def top_events(self, **options: Any) -> _query.Result:
         return _query.top_events(self._result, **options)
 

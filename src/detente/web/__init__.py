@@ -1,0 +1,1 @@
+"""The web side of detente: a REST API (and, later, the dashboard) over the store."""
