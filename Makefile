@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 DB     ?= detente.duckdb
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck browser pytest bench clean
 
 # The venv is rebuilt when pyproject.toml changes; the stamp records the last good install.
 $(VENV)/.installed: pyproject.toml
@@ -17,7 +17,13 @@ run: $(VENV)/.installed
 	$(BIN)/detente ingest --examples --db $(DB)
 	$(BIN)/detente query events --db $(DB) --format table
 
-test: lint typecheck pytest
+test: lint typecheck browser pytest
+
+# The browser tests drive Debian's Chromium (apt), never a browser downloaded by Playwright.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+		SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q chromium; }
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff check src tests benchmarks tools

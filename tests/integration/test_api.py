@@ -1,5 +1,6 @@
 """The REST API over a store of the development set (the seed story and 19 Wikinews articles),
-through httpx (Starlette's test client, httpx2) against the app, and `detente serve` as a real HTTP server."""
+through httpx (Starlette's test client, httpx2) against the app, and `detente serve` as a real
+HTTP server."""
 
 from __future__ import annotations
 

@@ -168,6 +168,32 @@ def dyad(
     return run(query, params)
 
 
+def timeline(
+    run: Run,
+    *,
+    by: str = "month",
+    mentions: bool = False,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+) -> Result:
+    """Every event record over time: per period, the records (or mentions) of each quad
+    class, their number, and the Goldstein sum and mean: cooperation against conflict."""
+    if by not in PERIODS:
+        raise StoreError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
+    params: dict[str, Any] = {"by": by}
+    where = ["day IS NOT NULL"]
+    _period(start, end, where, params)
+    weight = _weight(mentions)
+    query = f"""
+        SELECT CAST(date_trunc($by, day) AS DATE) AS period,
+               sum({weight})::BIGINT AS n, {_quad_sums(weight)},
+               sum(goldstein * {weight}) AS goldstein_sum,
+               sum(goldstein * {weight}) / sum({weight}) AS goldstein_mean
+        FROM records WHERE {" AND ".join(where)}
+        GROUP BY period ORDER BY period"""
+    return run(query, params)
+
+
 def network(
     run: Run,
     *,

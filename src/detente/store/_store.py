@@ -217,6 +217,10 @@ class Store:
         """Relations between two actors over time (`_query.dyad`)."""
         return _query.dyad(self._result, a, b, **options)
 
+    def timeline(self, **options: Any) -> _query.Result:
+        """Every event record over time, per quad class (`_query.timeline`)."""
+        return _query.timeline(self._result, **options)
+
     def network(self, **options: Any) -> _query.Result:
         """The weighted actor network of a period (`_query.network`)."""
         return _query.network(self._result, **options)

@@ -17,13 +17,16 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 
 from detente.errors import DetenteError, StoreError
 from detente.store import Store
 from detente.store._query import DIRECTIONS, PERIODS, SORTS
+from detente.web.pages import page
 
+STATIC = Path(__file__).with_name("static")
 MAX_LIMIT = 1000
 
 
@@ -148,6 +151,17 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
         )
         return {"a": a, "b": b, "by": by, "direction": direction, "series": list(found.records())}
 
+    @app.get("/api/timeline")
+    def timeline(
+        by: Annotated[str, Query(pattern="^(" + "|".join(PERIODS) + ")$")] = "month",
+        mentions: bool = False,
+        start: Annotated[dt.date | None, Query(alias="from")] = None,
+        end: Annotated[dt.date | None, Query(alias="to")] = None,
+    ) -> dict[str, Any]:
+        """Every event record over time: cooperation against conflict."""
+        found = store.timeline(by=by, mentions=mentions, start=start, end=end)
+        return {"by": by, "series": list(found.records())}
+
     @app.get("/api/network")
     def network(
         mentions: bool = False,
@@ -171,6 +185,41 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
     def places(limit: Limit = 100) -> dict[str, Any]:
         """The places of the stored events, busiest first, with coordinates."""
         return {"places": list(store.places(limit=limit).records())}
+
+    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+
+    def html(name: str, title: str, **data: str) -> HTMLResponse:
+        return HTMLResponse(page(name, title, **data))
+
+    @app.get("/", include_in_schema=False)
+    def overview() -> HTMLResponse:
+        return html("overview", "Overview")
+
+    @app.get("/dyad", include_in_schema=False)
+    def dyad_page(
+        a: Annotated[str, Query(max_length=60)] = "IRN",
+        b: Annotated[str, Query(max_length=60)] = "USA",
+        by: Annotated[str, Query(pattern="^(" + "|".join(PERIODS) + ")$")] = "month",
+    ) -> HTMLResponse:
+        return html("dyad", f"{a} and {b}", a=a, b=b, by=by)
+
+    @app.get("/network", include_in_schema=False)
+    def network_page() -> HTMLResponse:
+        return html("network", "Actor network")
+
+    @app.get("/map", include_in_schema=False)
+    def map_page() -> HTMLResponse:
+        return html("map", "Map")
+
+    @app.get("/search", include_in_schema=False)
+    def search_page() -> HTMLResponse:
+        return html("search", "Search")
+
+    @app.get("/event/{record_id}", include_in_schema=False)
+    def event_page(record_id: Annotated[str, Depends(_record_id)]) -> HTMLResponse:
+        if store.record(record_id) is None:
+            raise HTTPException(404, f"no event record {record_id!r}")
+        return html("event", "Event", record=record_id)
 
     if allow_ingest:
         from detente.model import Article
