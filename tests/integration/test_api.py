@@ -21,6 +21,7 @@ from detente.web.app import create_app
 from tests.integration.test_event_store import dev_input
 
 MUSCAT = "Iran and the US started nuclear negotiations in the Omani capital Muscat"
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +81,7 @@ def test_one_event_and_its_article_with_every_span(client: TestClient) -> None:
     ][:1]
     record = get(client, f"/api/events/{talks['record_id']}")
     assert record["record_id"] == talks["record_id"] and record["reports"]
+    assert record["code_description"]  # what the code means
     article = get(client, f"/api/articles/{talks['article_id']}")
     text = article["text"]
     for event in article["events"]:
@@ -102,6 +104,14 @@ def test_dyads_network_actors_places(client: TestClient) -> None:
     assert len(actors) == 5 and actors[0]["n_events"] >= actors[-1]["n_events"]
     places = get(client, "/api/places")["places"]
     assert any(p["name"] == "Muscat" and p["country"] == "OMN" for p in places)
+    # by period and by family
+    february = get(client, "/api/places", **{"from": "2026-02-01", "to": "2026-02-28"})
+    assert {p["name"] for p in february["places"]} <= {p["name"] for p in places}
+    talks = get(client, "/api/places", code="04", **{"from": "2026-02-01"})["places"]
+    assert any(p["name"] == "Muscat" for p in talks)
+    assert all(p["n_events"] == sum(p[q] for q in QUADS) for p in talks)
+    fighting = get(client, "/api/places", code="19", **{"from": "2026-02-01"})["places"]
+    assert not any(p["name"] == "Muscat" for p in fighting)
 
 
 @pytest.mark.parametrize(

@@ -93,6 +93,7 @@ def browser_page(server: str) -> Iterator[tuple[object, list[str]]]:
         ("/dyad?a=IRN&b=USA", "Click a bar"),
         ("/network", "Click an edge"),
         ("/map", "Each circle is a place"),
+        ("/map?from=2026-02-01&to=2026-02-28&code=04", "Each circle is a place"),
         ("/search?text=negotiations", "events"),
     ],
 )
@@ -103,7 +104,7 @@ def test_every_page_loads_without_errors(
     page.goto(server + path)  # type: ignore[attr-defined]
     page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
     assert expect in page.locator("#content").inner_text()  # type: ignore[attr-defined]
-    name = path.strip("/").split("?")[0] or "overview"
+    name = (path.strip("/").split("?")[0] or "overview") + ("-filtered" if "code=" in path else "")
     page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)  # type: ignore[attr-defined]
     assert errors == []
 

@@ -316,6 +316,37 @@ def record_mentions(run: Run, record_id: str) -> Result:
     return run(query, {"record": record_id})
 
 
+def places(
+    run: Run,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    code: str | None = None,
+    mentions: bool = False,
+    limit: int = 1000,
+) -> Result:
+    """Where events happened: each place with its country, coordinates and event records (or
+    mentions) of a period and of a code or family, busiest first."""
+    params: dict[str, Any] = {"limit": limit}
+    where = ["location_name IS NOT NULL"]
+    _period(start, end, where, params)
+    if code:
+        if not code.isdigit() or len(code) > 4:
+            raise StoreError(f"a CAMEO code is 2 to 4 digits, not {code!r}")
+        params["code"] = code
+        where.append("starts_with(code, $code)")
+    weight = _weight(mentions)
+    query = f"""
+        SELECT location_name AS name, location_country AS country,
+               any_value(location_feature) AS feature, avg(location_lat) AS lat,
+               avg(location_lon) AS lon, sum({weight})::BIGINT AS n_events,
+               {_quad_sums(weight)}
+        FROM records WHERE {" AND ".join(where)}
+        GROUP BY location_name, location_country
+        ORDER BY n_events DESC, name LIMIT $limit"""
+    return run(query, params)
+
+
 def top_events(
     run: Run, *, start: dt.date | None = None, end: dt.date | None = None, limit: int = 10
 ) -> Result:

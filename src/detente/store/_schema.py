@@ -726,7 +726,3 @@ SELECT_ARTICLE_MENTIONS = (
 SELECT_ACTORS = """
 SELECT key, country, igo, n_events, n_articles FROM actors
 ORDER BY n_events DESC, key LIMIT $limit"""
-
-SELECT_PLACES = """
-SELECT name, country, feature, lat, lon, n_events FROM places
-ORDER BY n_events DESC, name LIMIT $limit"""

@@ -281,9 +281,9 @@ class Store:
         """The actors of the stored events, the busiest first."""
         return self._result(sql.SELECT_ACTORS, {"limit": limit})
 
-    def places(self, *, limit: int = 100) -> _query.Result:
-        """The places of the stored events, the busiest first."""
-        return self._result(sql.SELECT_PLACES, {"limit": limit})
+    def places(self, **options: Any) -> _query.Result:
+        """Where events happened, busiest first, by period and code (`_query.places`)."""
+        return _query.places(self._result, **options)
 
     def top_events(self, **options: Any) -> _query.Result:
         return _query.top_events(self._result, **options)

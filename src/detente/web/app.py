@@ -123,6 +123,7 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
         found = store.record(record_id)
         if found is None:
             raise HTTPException(404, f"no event record {record_id!r}")
+        found["code_description"] = _describe(found["code"])
         return found
 
     @app.get("/api/articles/{article_id}")
@@ -182,9 +183,17 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
         return {"actors": list(store.actors(limit=limit).records())}
 
     @app.get("/api/places")
-    def places(limit: Limit = 100) -> dict[str, Any]:
-        """The places of the stored events, busiest first, with coordinates."""
-        return {"places": list(store.places(limit=limit).records())}
+    def places(
+        start: Annotated[dt.date | None, Query(alias="from")] = None,
+        end: Annotated[dt.date | None, Query(alias="to")] = None,
+        code: Annotated[str | None, Query(pattern=r"^\d{2,4}$")] = None,
+        mentions: bool = False,
+        limit: Limit = 1000,
+    ) -> dict[str, Any]:
+        """Where events happened, with coordinates and events per quad class, busiest first:
+        of a period, of a CAMEO code or family."""
+        found = store.places(start=start, end=end, code=code, mentions=mentions, limit=limit)
+        return {"places": list(found.records())}
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
@@ -252,6 +261,16 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
             return {"article_id": article.id, "events": stored}
 
     return app
+
+
+def _describe(code: str) -> str | None:
+    """What a CAMEO code means, from the shipped table."""
+    from detente.coding.ontology import default_ontology
+
+    try:
+        return default_ontology().get(code).description
+    except KeyError:
+        return None
 
 
 def _record_id(record_id: str) -> str:

@@ -182,7 +182,14 @@ const pages = {
   },
 
   async map() {
-    const found = await api("/api/places", { limit: 1000 });
+    const params = new URLSearchParams(location.search);
+    const families = [["", "every family"], ["01", "01 public statements"], ["02", "02 appeals"], ["03", "03 intents to cooperate"], ["04", "04 consultations"], ["05", "05 diplomatic cooperation"], ["06", "06 material cooperation"], ["07", "07 aid"], ["08", "08 yielding"], ["09", "09 investigations"], ["10", "10 demands"], ["11", "11 disapproval"], ["12", "12 rejections"], ["13", "13 threats"], ["14", "14 protests"], ["15", "15 force posture"], ["16", "16 reduced relations"], ["17", "17 coercion"], ["18", "18 assaults"], ["19", "19 fighting"], ["20", "20 mass violence"]];
+    const family = el("select", { name: "code", "aria-label": "family" }, ...families.map(([code, name]) => { const o = el("option", { value: code }, name); if (code === (params.get("code") ?? "")) o.selected = true; return o; }));
+    const form = el("form", { class: "filters", method: "get", action: "/map" },
+      el("input", { name: "from", placeholder: "from YYYY-MM-DD", value: params.get("from") ?? "", size: 14, "aria-label": "from" }),
+      el("input", { name: "to", placeholder: "to YYYY-MM-DD", value: params.get("to") ?? "", size: 14, "aria-label": "to" }),
+      family, el("button", { type: "submit" }, "Show"));
+    const found = await api("/api/places", { from: params.get("from"), to: params.get("to"), code: params.get("code"), limit: 1000 });
     const width = 1000, height = 500;
     const chart = svg("svg", { viewBox: `0 0 ${width} ${height}`, width, height, class: "map" });
     const x = (lon) => (lon + 180) / 360 * width, y = (lat) => (90 - lat) / 180 * height;
@@ -197,7 +204,7 @@ const pages = {
       dot.addEventListener("click", () => { location.href = `/search?place=${encodeURIComponent(place.name)}`; });
       chart.append(dot);
     }
-    content.replaceChildren(
+    content.replaceChildren(form,
       el("p", { class: "muted" }, "Each circle is a place events happened, sized by their number (longitude and latitude, 30° grid). Click one to list its events."),
       chart);
   },
@@ -235,6 +242,7 @@ const pages = {
     const place = report.location ? `${report.location.name} (${report.location.country ?? "?"}${report.location.admin1 ? ", " + report.location.admin1 : ""}), found by ${report.location.method}` : "–";
     const facts = el("dl", { class: "facts" },
       el("dt", {}, "event"), el("dd", {}, `${report.code} ${report.code_name} (Goldstein ${report.goldstein}, quad class ${report.quad_class}, PLOVER ${report.plover_type})`),
+      el("dt", {}, "meaning"), el("dd", {}, record.code_description ?? "–"),
       el("dt", {}, "source"), el("dd", {}, `${actorLabel(report.source)} — “${report.source?.text ?? ""}” (${report.source?.rule ?? ""})`),
       el("dt", {}, "target"), el("dd", {}, report.target ? `${actorLabel(report.target)} — “${report.target.text}” (${report.target.rule})` : "–"),
       el("dt", {}, "date"), el("dd", {}, `${report.date ?? "–"} (${report.date_precision ?? "?"}, ${report.date_method})`),
