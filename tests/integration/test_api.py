@@ -67,6 +67,9 @@ def test_events_filter_page_and_sort(client: TestClient) -> None:
     assert any(MUSCAT in e["evidence"]["text"] for e in talks)
     iran = get(client, "/api/events", actor="IRN", code="04", limit=50)["events"]
     assert iran and all(e["code"].startswith("04") for e in iran)
+    # the user's % and _ are characters, not wildcards
+    assert get(client, "/api/events", text="%")["count"] == 0
+    assert get(client, "/api/events", place="_")["count"] == 0
     busiest = get(client, "/api/events", sort="articles", limit=3)["events"]
     assert [e["n_articles"] for e in busiest] == sorted(
         (e["n_articles"] for e in busiest), reverse=True

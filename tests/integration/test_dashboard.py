@@ -92,8 +92,8 @@ def browser_page(server: str) -> Iterator[tuple[object, list[str]]]:
         ("/", "Most active dyads"),
         ("/dyad?a=IRN&b=USA", "Click a bar"),
         ("/network", "Click an edge"),
-        ("/map", "Each circle is a place"),
-        ("/map?from=2026-02-01&to=2026-02-28&code=04", "Each circle is a place"),
+        ("/map", "Each red circle is a place"),
+        ("/map?from=2026-02-01&to=2026-02-28&code=04", "Each red circle is a place"),
         ("/search?text=negotiations", "events"),
     ],
 )

@@ -130,3 +130,37 @@ def test_records_follow_an_article_that_changes(documents: dict[str, Document]) 
         # and a full re-clustering agrees with the incremental one
         assert store.dedup() == 2
         assert sorted(store.records(code="19").df()["n_articles"]) == [1, 2]
+
+
+def test_a_record_is_dated_by_its_most_precise_report(documents: dict[str, Document]) -> None:
+    from detente.model import EventDate
+
+    with Store.open(":memory:") as store:
+        run = store.begin_run(command="test", settings={})
+        docs = list(documents.values())
+        # the first report says only "this year"
+        year = docs[0].events[0]
+        vague = Document(
+            docs[0].article,
+            events=(
+                year.__class__(
+                    **{
+                        **{f: getattr(year, f) for f in year.__dataclass_fields__},
+                        "date": EventDate("2026", "year", "relative"),
+                    }
+                ),
+            ),
+        )
+        store.save_many([vague, *docs[1:]], run_id=run, coder_version="test")
+        found = store.records(code="19", start=dt.date(2026, 2, 9), end=dt.date(2026, 2, 9)).df()
+    assert sorted(found["n_articles"]) == [1, 3]
+    assert set(found["date"]) == {"2026-02-09"}
+
+
+def test_organisations_with_three_letters_are_not_countries() -> None:
+    from detente.store._query import actor_key
+
+    assert actor_key("irn") == "IRN"
+    assert actor_key("WHO") == "IGO:WHO"
+    assert actor_key("IGO:imf") == "IGO:IMF"
+    assert actor_key("nato") == "IGO:NATO"

@@ -466,6 +466,9 @@ def test_parquet_export_has_the_documented_columns(store: Store, tmp_path: Path)
     with duckdb.connect() as connection:
         relation = connection.read_parquet(str(output / "**" / "*.parquet"), hive_partitioning=True)
         assert relation.columns[:-2] == [*EXPORT_COLUMNS, "record_id"]
+        # a second export may not mix with the first's files
+        with pytest.raises(StoreError, match="not an empty directory"):
+            store.export("parquet", output)
         assert set(relation.columns[-2:]) == {"year", "month"}
         rows = relation.order("event_id").fetchall()
         columns = relation.columns

@@ -511,7 +511,7 @@ def query_network(
 @_from
 @_to
 @click.option("--limit", type=click.IntRange(1), default=10, show_default=True)
-@_format("table", "jsonl", "csv")
+@_format("table", "jsonl")
 def query_top(
     db: str,
     mentions: bool,
@@ -532,12 +532,9 @@ def query_top(
         click.echo("\ntop actors:")
         _emit(actors, fmt)
         return
-    if fmt == "jsonl":
-        for kind, result in (("event", top), ("actor", actors)):
-            for record in result.records():
-                click.echo(json.dumps({"kind": kind, **record}, ensure_ascii=False, default=str))
-        return
-    raise click.UsageError("query top prints a table or JSON lines")
+    for kind, result in (("event", top), ("actor", actors)):
+        for record in result.records():
+            click.echo(json.dumps({"kind": kind, **record}, ensure_ascii=False, default=str))
 
 
 @cli.command("serve")
@@ -581,6 +578,9 @@ def serve_command(db: str, host: str, port: int, allow_ingest: bool, token: str 
 def dedup_command(db: str, window: int | None) -> None:
     """Cluster every stored event report into event records again."""
     from detente.store import Store
+
+    if not Path(db).exists():
+        raise click.UsageError(f"{db}: no event store here (ingest something first)")
 
     with Store.open(db) as store:
         records = store.dedup(window=window)

@@ -8,6 +8,7 @@ are `Result`s: column names and rows, as a pandas DataFrame with `.df()`.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -121,15 +122,28 @@ def _period(
 
 
 def actor_key(actor: str) -> str:
-    """An actor as the store keys it: an ISO3 code upper-cased, or `IGO:NAME`."""
+    """An actor as the store keys it: a country's ISO3 code upper-cased, else `IGO:NAME`
+    ("WHO" and "IMF" are organisations, "irn" is Iran)."""
     text = actor.strip()
     if not text:
         raise StoreError("an actor is an ISO3 code or an organisation (IGO:NAME or NAME)")
     if text.upper().startswith("IGO:"):
         return "IGO:" + text[4:].upper()
-    if len(text) == 3 and text.isalpha():
+    if text.upper() in _countries():
         return text.upper()
     return "IGO:" + text.upper()
+
+
+@functools.cache
+def _countries() -> frozenset[str]:
+    from detente.actors.dictionary import default_dictionary
+
+    return frozenset(c.iso3 for c in default_dictionary().countries)
+
+
+def _like(text: str) -> str:
+    """`text` for ILIKE, its own % and _ meaning themselves."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def dyad(
@@ -252,20 +266,23 @@ def events(
         params["actor"] = actor_key(actor)
         where.append("(source_key = $actor OR target_key = $actor)")
     if code:
-        if not code.isdigit() or len(code) > 4:
+        if not code.isdigit() or not 2 <= len(code) <= 4:
             raise StoreError(f"a CAMEO code is 2 to 4 digits, not {code!r}")
         params["code"] = code
         where.append("starts_with(code, $code)")
     _period(start, end, where, params)
     if place:
         params["place"] = place
-        where.append("(location_country = upper($place) OR location_name ILIKE $place)")
+        where.append(
+            "(location_country = upper($place) OR location_name ILIKE $like_place ESCAPE '\\')"
+        )
+        params["like_place"] = _like(place)
     if text:
-        params["text"] = f"%{text}%"
+        params["text"] = f"%{_like(text)}%"
         where.append(
             "record_id IN (SELECT l.record_id FROM event_records l JOIN events e"
             " ON e.article_id = l.article_id AND e.event_id = l.event_id"
-            " WHERE e.evidence_text ILIKE $text)"
+            " WHERE e.evidence_text ILIKE $text ESCAPE '\\')"
         )
     if record:
         params["record"] = record
@@ -283,10 +300,8 @@ def events(
         "goldstein": "goldstein, day, record_id",
         "-goldstein": "goldstein DESC, day, record_id",
     }[sort]
-    query = (
-        f"SELECT {', '.join(RECORD_FIELDS)} FROM records WHERE {' AND '.join(where)}"
-        f" ORDER BY {order}"
-    )
+    fields = "*" if full else ", ".join(RECORD_FIELDS)
+    query = f"SELECT {fields} FROM records WHERE {' AND '.join(where)} ORDER BY {order}"
     if limit is not None:
         query += " LIMIT $limit"
         params["limit"] = limit
@@ -298,8 +313,8 @@ def events(
         columns = ", ".join(f'e."{c}"' for c in EXPORT_COLUMNS)
         extras = ", ".join(f"r.{c}" for c in RECORD_EXTRAS)
         query = (
-            f"SELECT {columns}, {extras} FROM (SELECT *, row_number() OVER () AS ordinal"
-            f" FROM ({query})) r JOIN events e"
+            f"SELECT {columns}, {extras} FROM (SELECT *, row_number() OVER (ORDER BY {order})"
+            f" AS ordinal FROM ({query})) r JOIN events e"
             " ON e.article_id = r.article_id AND e.event_id = r.event_id ORDER BY r.ordinal"
         )
     return run(query, params)
@@ -331,7 +346,7 @@ def places(
     where = ["location_name IS NOT NULL"]
     _period(start, end, where, params)
     if code:
-        if not code.isdigit() or len(code) > 4:
+        if not code.isdigit() or not 2 <= len(code) <= 4:
             raise StoreError(f"a CAMEO code is 2 to 4 digits, not {code!r}")
         params["code"] = code
         where.append("starts_with(code, $code)")

@@ -436,7 +436,7 @@ SELECT_ARTICLE_EVENTS = (
 COPY_EVENTS_PARQUET = (
     f"COPY (SELECT *, coalesce(substr(date, 1, 4), 'unknown') AS year,"
     f" coalesce(nullif(substr(date, 6, 2), ''), 'unknown') AS month FROM ({SELECT_EVENTS}))"
-    " TO $path (FORMAT PARQUET, PARTITION_BY (year, month), OVERWRITE_OR_IGNORE)"
+    " TO $path (FORMAT PARQUET, PARTITION_BY (year, month))"
 )
 
 LIST_TABLES = "SELECT table_name FROM duckdb_tables() WHERE database_name = current_database()"

@@ -325,8 +325,13 @@ class Store:
         connection.execute(sql.INSERT_LINKS, [list(column) for column in zip(*links, strict=True)])
         representatives = []
         for cluster in clusters:
+            # a report of the record's code, dated as precisely as any ("2026-06-15", not
+            # "2026"): its date is the record's
             code = cluster.code
-            first = next(m for m in cluster.members if m.code == code)
+            first = max(
+                (m for m in cluster.members if m.code == code),
+                key=lambda m: len(m.date or ""),
+            )
             representatives.append((cluster.record_id, first.article_id, first.event_id))
         connection.execute(sql.CREATE_REPRESENTATIVES)
         connection.execute(
@@ -426,6 +431,9 @@ class Store:
         if fmt == "parquet":
             if output is None:
                 raise StoreError("parquet export needs an output path, not a stream")
+            if Path(output).exists() and (not Path(output).is_dir() or any(Path(output).iterdir())):
+                # files of an earlier export would be read back with these
+                raise StoreError(f"{output}: exists and is not an empty directory; give a new one")
             with self._guard(f"cannot export to {output}"):
                 row = self._connection.execute(
                     sql.COPY_EVENTS_PARQUET, {"path": str(output), "modality": modality}

@@ -182,6 +182,26 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
         """The actors of the stored events, busiest first."""
         return {"actors": list(store.actors(limit=limit).records())}
 
+    @app.get("/api/countries")
+    def countries() -> dict[str, Any]:
+        """Every country of the actor dictionary with its capital's coordinates: the map's
+        background, shipped with detente (no tile server)."""
+        from detente.actors.dictionary import default_dictionary
+
+        return {
+            "countries": [
+                {
+                    "iso3": c.iso3,
+                    "name": c.name,
+                    "capital": c.capital,
+                    "lat": c.capital_lat,
+                    "lon": c.capital_lon,
+                }
+                for c in default_dictionary().countries
+                if c.capital_lat is not None and c.capital_lon is not None
+            ]
+        }
+
     @app.get("/api/places")
     def places(
         start: Annotated[dt.date | None, Query(alias="from")] = None,

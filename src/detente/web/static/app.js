@@ -195,6 +195,14 @@ const pages = {
     const x = (lon) => (lon + 180) / 360 * width, y = (lat) => (90 - lat) / 180 * height;
     for (let lon = -180; lon <= 180; lon += 30) chart.append(svg("line", { x1: x(lon), x2: x(lon), y1: 0, y2: height, stroke: "#e3e8ee" }));
     for (let lat = -90; lat <= 90; lat += 30) chart.append(svg("line", { x1: 0, x2: width, y1: y(lat), y2: y(lat), stroke: "#e3e8ee" }));
+    // the background: every country at its capital, named by its code
+    const world = await api("/api/countries");
+    for (const country of world.countries) {
+      chart.append(svg("circle", { cx: x(country.lon), cy: y(country.lat), r: 1.5, fill: "#9aa5b1" }));
+      const label = svg("text", { x: x(country.lon) + 2, y: y(country.lat) - 2, class: "country" });
+      label.textContent = country.iso3;
+      chart.append(label);
+    }
     const most = Math.max(1, ...found.places.map((p) => p.n_events));
     for (const place of found.places.filter((p) => p.lat !== null && p.lon !== null)) {
       const dot = svg("circle", { cx: x(place.lon), cy: y(place.lat), r: 3 + 12 * Math.sqrt(place.n_events / most), fill: "#de2d26", "fill-opacity": 0.55, class: "place clickable" });
@@ -205,7 +213,7 @@ const pages = {
       chart.append(dot);
     }
     content.replaceChildren(form,
-      el("p", { class: "muted" }, "Each circle is a place events happened, sized by their number (longitude and latitude, 30° grid). Click one to list its events."),
+      el("p", { class: "muted" }, "Each red circle is a place events happened, sized by their number; grey dots are the world's capitals (longitude and latitude, 30° grid). Click a circle to list its events."),
       chart);
   },
 
