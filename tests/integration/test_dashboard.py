@@ -109,6 +109,20 @@ def test_every_page_loads_without_errors(
     assert errors == []
 
 
+def test_the_api_docs_work_offline(server: str, browser_page: tuple[object, list[str]]) -> None:
+    page, errors = browser_page
+    outside: list[str] = []
+    page.on(  # type: ignore[attr-defined]
+        "request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None
+    )
+    page.goto(server + "/docs")  # type: ignore[attr-defined]
+    page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
+    page.locator('[data-path="/api/events"]').first.wait_for()  # type: ignore[attr-defined]
+    page.screenshot(path=str(SHOTS / "api-docs.png"))  # type: ignore[attr-defined]
+    assert [u for u in outside if not u.startswith("data:")] == []
+    assert errors == []
+
+
 def test_from_the_overview_to_the_evidence_in_two_clicks(
     server: str, browser_page: tuple[object, list[str]]
 ) -> None:

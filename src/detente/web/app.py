@@ -17,9 +17,11 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Query, Request
+from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
+from swagger_ui_bundle import swagger_ui_path  # type: ignore[import-untyped]
 
 from detente.errors import DetenteError, StoreError
 from detente.store import Store
@@ -60,11 +62,16 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
         store.close()
 
     app = FastAPI(
+        # the API docs' scripts come with detente (swagger-ui-bundle), not from a CDN
+        docs_url=None,
+        redoc_url=None,
         lifespan=lifespan,
         title="detente",
         summary="Political event data: who did what to whom, when and where, with the evidence.",
         version=_version(),
     )
+    # the Swagger UI that ships with detente (4.15) reads OpenAPI 3.0 documents
+    app.openapi_version = "3.0.3"
     app.state.store = store
 
     @app.exception_handler(DetenteError)
@@ -216,6 +223,17 @@ def create_app(db: str | Path, *, allow_ingest: bool = False, token: str | None 
         return {"places": list(found.records())}
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/docs-static", StaticFiles(directory=swagger_ui_path), name="docs-static")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url="/openapi.json",
+            title="detente API",
+            swagger_js_url="/docs-static/swagger-ui-bundle.js",
+            swagger_css_url="/docs-static/swagger-ui.css",
+            swagger_favicon_url="data:,",
+        )
 
     def html(name: str, title: str, **data: str) -> HTMLResponse:
         return HTMLResponse(page(name, title, **data))
