@@ -18,20 +18,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from detente.web.app import create_app
-from tests.integration.test_event_store import dev_input
 
 MUSCAT = "Iran and the US started nuclear negotiations in the Omani capital Muscat"
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
 
 
 @pytest.fixture(scope="module")
-def dev_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from detente.cli.main import main
-
-    folder = tmp_path_factory.mktemp("api")
-    db = folder / "dev.duckdb"
-    assert main(["ingest", str(dev_input(folder)), "--db", str(db)]) == 0
-    return db
+def dev_db(dev_store: Path) -> Path:
+    return dev_store
 
 
 @pytest.fixture(scope="module")

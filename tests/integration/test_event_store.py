@@ -18,43 +18,12 @@ import pytest
 
 from detente.store import Store
 from detente.store._export import GDELT_COLUMNS
-from tests.conftest import SHARED, Detente
-
-EVAL = SHARED / "eval"
-DEV_GOLD = [EVAL / "dev" / "seed.gold.jsonl", EVAL / "dev" / "wikinews2020.gold.jsonl"]
-
-
-def dev_input(folder: Path) -> Path:
-    """The dev set's articles with their publication dates, as one JSON lines file."""
-    if not all(g.is_file() for g in DEV_GOLD):
-        pytest.skip(f"no dev gold in {EVAL / 'dev'}")
-    args = [sys.executable, str(EVAL / "make_input.py")]
-    for gold in DEV_GOLD:
-        args += ["--gold", str(gold)]
-    done = subprocess.run(
-        [*args, "--texts", str(EVAL / "dev" / "texts")],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
-    path = folder / "dev.jsonl"
-    path.write_text(done.stdout, encoding="utf-8")
-    return path
+from tests.conftest import Detente
+from tests.integration.conftest import dev_input
 
 
 def lines(stdout: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in stdout.splitlines() if line.strip()]
-
-
-@pytest.fixture(scope="module")
-def dev_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from detente.cli.main import main
-
-    folder = tmp_path_factory.mktemp("dev")
-    db = folder / "dev.duckdb"
-    assert main(["ingest", str(dev_input(folder)), "--db", str(db)]) == 0
-    return db
 
 
 def test_the_seed_storys_iran_us_relations_by_month(dev_store: Path, detente: Detente) -> None:

@@ -169,17 +169,7 @@ def dyad(
         "backward": "(source_key = $b AND target_key = $a)",
     }
     chosen = list(pairs.values()) if direction == "both" else [pairs[direction]]
-    where = ["day IS NOT NULL", "(" + " OR ".join(chosen) + ")"]
-    _period(start, end, where, params)
-    weight = _weight(mentions)
-    query = f"""
-        SELECT CAST(date_trunc($by, day) AS DATE) AS period,
-               sum({weight})::BIGINT AS n, {_quad_sums(weight)},
-               sum(goldstein * {weight}) AS goldstein_sum,
-               sum(goldstein * {weight}) / sum({weight}) AS goldstein_mean
-        FROM records WHERE {" AND ".join(where)}
-        GROUP BY period ORDER BY period"""
-    return run(query, params)
+    return _series(run, ["(" + " OR ".join(chosen) + ")"], params, mentions, start, end)
 
 
 def timeline(
@@ -194,8 +184,20 @@ def timeline(
     class, their number, and the Goldstein sum and mean: cooperation against conflict."""
     if by not in PERIODS:
         raise StoreError(f"--by must be one of {', '.join(PERIODS)}, not {by!r}")
-    params: dict[str, Any] = {"by": by}
-    where = ["day IS NOT NULL"]
+    return _series(run, [], {"by": by}, mentions, start, end)
+
+
+def _series(
+    run: Run,
+    where: list[str],
+    params: dict[str, Any],
+    mentions: bool,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> Result:
+    """Dated records matching `where`, per period (`$by`): records (or mentions) of each quad
+    class, their number, the Goldstein sum and mean."""
+    where = ["day IS NOT NULL", *where]
     _period(start, end, where, params)
     weight = _weight(mentions)
     query = f"""
