@@ -598,7 +598,7 @@ def _emit(result: Result, fmt: str, width: int = 160) -> None:
         for record in result.records():
             click.echo(json.dumps(record, ensure_ascii=False, default=str))
     else:
-        writer = csv.writer(sys.stdout)
+        writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(result.columns)
         writer.writerows(result.rows)
 
