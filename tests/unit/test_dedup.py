@@ -63,8 +63,10 @@ def test_another_family_dyad_or_place_is_another_event() -> None:
     assert len(records([mention("a"), mention("b", target="POL")])) == 2
     kharkiv, odesa = ("UKR", "Kharkiv", "city"), ("UKR", "Odesa", "city")
     assert len(records([mention("a", place=kharkiv), mention("b", place=odesa)])) == 2
-    # an unknown place can be any place
+    # an unknown place can be any place, but once a report names one, others must agree
     assert len(records([mention("a", place=kharkiv), mention("b")])) == 1
+    unplaced_first = [mention("a"), mention("b", place=kharkiv), mention("c", place=odesa)]
+    assert records(unplaced_first) == [["a", "b"], ["c"]]
 
 
 def test_an_articles_own_reports_stay_apart() -> None:
@@ -164,3 +166,22 @@ def test_organisations_with_three_letters_are_not_countries() -> None:
     assert actor_key("WHO") == "IGO:WHO"
     assert actor_key("IGO:imf") == "IGO:IMF"
     assert actor_key("nato") == "IGO:NATO"
+
+
+def test_a_record_takes_its_place_from_a_report_that_has_one(
+    documents: dict[str, Document],
+) -> None:
+    from dataclasses import replace
+
+    with Store.open(":memory:") as store:
+        run = store.begin_run(command="test", settings={})
+        docs = [
+            Document(d.article, events=tuple(replace(e, location=None) for e in d.events))
+            if d.article.id in ("reuters", "ap")
+            else d
+            for d in documents.values()
+        ]
+        store.save_many(docs, run_id=run, coder_version="test")
+        found = store.records(code="19").df()
+    kharkiv = found[found["n_articles"] == 3].iloc[0]
+    assert kharkiv["location_name"] == "Kharkiv"

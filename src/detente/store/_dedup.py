@@ -110,6 +110,8 @@ class Cluster:
     lo: int
     hi: int
     exact: bool = False
+    placed: Mention | None = None
+    """Its first report that names a place: the others must agree with it."""
     articles: set[str] = field(default_factory=set)
     words: frozenset[str] = frozenset()
 
@@ -175,7 +177,7 @@ def _fits(cluster: Cluster, mention: Mention, days: tuple[int, int], window: int
     elif days[0] > cluster.hi + window or days[1] < cluster.lo - window:
         return False  # a month or a year: it needs to overlap
     first = cluster.members[0]
-    if not _places_agree(first, mention):
+    if cluster.placed is not None and not _places_agree(cluster.placed, mention):
         return False
     if mention.code == first.code:
         return True
@@ -210,6 +212,8 @@ def cluster(mentions: Iterable[Mention], window: int = WINDOW) -> list[Cluster]:
                 home.lo, home.hi, home.exact = lo, hi, True
             home.members.append(mention)
             home.articles.add(mention.article_id)
+            if home.placed is None and (mention.place_country or mention.place_name):
+                home.placed = mention
     return found
 
 

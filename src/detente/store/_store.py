@@ -326,11 +326,11 @@ class Store:
         representatives = []
         for cluster in clusters:
             # a report of the record's code, dated as precisely as any ("2026-06-15", not
-            # "2026"): its date is the record's
+            # "2026") and placed if any is: its date and place are the record's
             code = cluster.code
             first = max(
                 (m for m in cluster.members if m.code == code),
-                key=lambda m: len(m.date or ""),
+                key=lambda m: (len(m.date or ""), m.place_name is not None),
             )
             representatives.append((cluster.record_id, first.article_id, first.event_id))
         connection.execute(sql.CREATE_REPRESENTATIVES)
