@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+from collections.abc import Iterator
 from dataclasses import replace
 
 from detente.actors.lexicon import (
@@ -211,11 +212,7 @@ class EventPlaces:
         qualifier after it gives ("Paris, Texas", "London, Ontario")."""
         if doc.dateline and token.start < doc.dateline.end:
             return None
-        text = where.text
-        for group in self.lexicon.proper.get(first_word(token.text), ()):
-            end = token.start + len(group[0].phrase)
-            if not same_phrase(text[token.start : end], group[0]):
-                continue
+        for group, end in self._groups_at(where, token.start):
             place: Place | None
             if group[0].kind == "city":
                 place = self._city(doc, where, token, group)
@@ -290,10 +287,7 @@ class EventPlaces:
         region = where.region_at.get(after)
         if region is not None:
             return region.country
-        for group in self.lexicon.proper.get(first_word(text[after : after + 40]), ()):
-            stop = after + len(group[0].phrase)
-            if not same_phrase(where.text[after:stop], group[0]):
-                continue
+        for group, stop in self._groups_at(where, after):
             entry = next((e for e in group if e.kind == "country"), None)
             if entry is not None and entry.actor.country:
                 at = where.token_at.get(after)
@@ -301,12 +295,17 @@ class EventPlaces:
                 return other or entry.actor.country
         return None
 
+    def _groups_at(self, where: _Where, start: int) -> Iterator[tuple[tuple[Entry, ...], int]]:
+        """The dictionary entries (grouped by phrase, longest first) whose phrase is written
+        at `start`, each with where it ends."""
+        for group in self.lexicon.proper.get(first_word(where.text[start : start + 40]), ()):
+            end = start + len(group[0].phrase)
+            if same_phrase(where.text[start:end], group[0]):
+                yield group, end
+
     def _in_lexicon(self, where: _Where, token: Token) -> bool:
         """Whether the actor dictionaries or the city gazetteer have a name at a token."""
-        return any(
-            same_phrase(where.text[token.start : token.start + len(group[0].phrase)], group[0])
-            for group in self.lexicon.proper.get(first_word(token.text), ())
-        )
+        return any(self._groups_at(where, token.start))
 
     def _context(self, doc: Document, where: _Where) -> frozenset[str]:
         """The countries the article names, with those of the cities it names that can lie
@@ -316,11 +315,8 @@ class EventPlaces:
             for token in doc.tokens:
                 if not token.text[:1].isupper():
                     continue
-                for group in self.lexicon.proper.get(first_word(token.text), ()):
-                    end = token.start + len(group[0].phrase)
-                    if group[0].kind != "city" or not same_phrase(
-                        where.text[token.start : end], group[0]
-                    ):
+                for group, _ in self._groups_at(where, token.start):
+                    if group[0].kind != "city":
                         continue
                     countries = {e.actor.country for e in group if e.actor.country}
                     if len(countries) == 1:
