@@ -716,11 +716,11 @@ ORDER BY r.day NULLS LAST, r.record_id"""
 
 SELECT_ARTICLE = """
 SELECT article_id, title, url, source, published, text, n_events, stored_at
-FROM articles WHERE article_id = ?"""
+FROM articles WHERE article_id = $article_id"""
 
 SELECT_ARTICLE_MENTIONS = (
     'SELECT start, "end", text, sentence, name, country, igo, sector, code, person, role,'
-    ' place, rule FROM mentions WHERE article_id = ? ORDER BY start, "end"'
+    ' place, rule FROM mentions WHERE article_id = $article_id ORDER BY start, "end"'
 )
 
 SELECT_ACTORS = """

@@ -255,24 +255,13 @@ class Store:
     def article(self, article_id: str) -> dict[str, Any] | None:
         """One stored article: its text and metadata, every actor and place mention, every
         event (asserted or not, each with its `record_id`) and quotation; None if absent."""
-        with self._guard(f"cannot read article {article_id!r}"):
-            cursor = self._connection.cursor()
-            try:
-                row = cursor.execute(sql.SELECT_ARTICLE, [article_id]).fetchone()
-                if row is None:
-                    return None
-                columns = [d[0] for d in cursor.description or ()]
-                article = dict(zip(columns, row, strict=True))
-                mentions = cursor.execute(sql.SELECT_ARTICLE_MENTIONS, [article_id])
-                names = [d[0] for d in mentions.description or ()]
-                article["mentions"] = [
-                    dict(zip(names, r, strict=True)) for r in mentions.fetchall()
-                ]
-                events = cursor.execute(
-                    sql.SELECT_ARTICLE_EVENTS, {"article_id": article_id}
-                ).fetchall()
-            finally:
-                cursor.close()
+        key = {"article_id": article_id}
+        found = list(self._result(sql.SELECT_ARTICLE, key).records())
+        if not found:
+            return None
+        article = found[0]
+        article["mentions"] = list(self._result(sql.SELECT_ARTICLE_MENTIONS, key).records())
+        events = self._result(sql.SELECT_ARTICLE_EVENTS, key).rows
         article["events"] = [{**nested_record(r[:-1]), "record_id": r[-1]} for r in events]
         article["quotes"] = list(self.quote_records(article_id=article_id))
         return article

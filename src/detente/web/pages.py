@@ -6,20 +6,20 @@ from __future__ import annotations
 import html
 
 PAGES = {
-    "overview": ("/", "Overview", "/api/stats, /api/timeline"),
-    "dyad": ("/dyad", "Dyad", "/api/dyads"),
-    "network": ("/network", "Network", "/api/network"),
-    "map": ("/map", "Map", "/api/places"),
-    "search": ("/search", "Search", "/api/events"),
+    "overview": ("/", "Overview"),
+    "dyad": ("/dyad", "Dyad"),
+    "network": ("/network", "Network"),
+    "map": ("/map", "Map"),
+    "search": ("/search", "Search"),
 }
-"""Page name: (path, title in the menu, its JSON twin)."""
+"""The menu: page name, its path and title (each page's JSON twins are in the README)."""
 
 
 def page(name: str, title: str, **data: str) -> str:
     """The HTML of one page; `data` reaches the script as `data-*` attributes of the body."""
     menu = "".join(
         f'<a href="{path}"{" class=here" if key == name else ""}>{label}</a>'
-        for key, (path, label, _) in PAGES.items()
+        for key, (path, label) in PAGES.items()
     )
     attributes = "".join(
         f' data-{key.replace("_", "-")}="{html.escape(value, quote=True)}"'
